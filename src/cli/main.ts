@@ -1,0 +1,66 @@
+/**
+ * The `accord` program: one file per command under commands/, one catch here that turns any
+ * error into a message on stderr and a non-zero exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { isAccordError } from '../core/errors.js';
+import { scenarioCommand } from './commands/scenario.js';
+import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
+import { processIo, type Io } from './io.js';
+
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  );
+  return typeof pkg === 'object' &&
+    pkg !== null &&
+    'version' in pkg &&
+    typeof pkg.version === 'string'
+    ? pkg.version
+    : '0.0.0';
+}
+
+export function buildProgram(io: Io = processIo): Command {
+  const program = new Command('accord')
+    .description(
+      'Accord: members, positions and consensus of an alliance as of any date, every fact sourced.\n' +
+        'Data lives in $ACCORD_DATA_DIR (default ./data).',
+    )
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => {
+        io.out(s);
+      },
+      writeErr: (s) => {
+        io.err(s);
+      },
+    })
+    .exitOverride();
+  serveCommand(program, io);
+  statusCommand(program, io);
+  scenarioCommand(program, io);
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (or help, which exits 0).
+      return error.exitCode;
+    }
+    if (isAccordError(error)) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}

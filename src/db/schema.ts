@@ -1,0 +1,164 @@
+/**
+ * The Database interface Kysely types its queries with. Column types are the portable subset:
+ * text, integer, real. JSON is stored as text and booleans as 0/1 on every engine, and
+ * timestamps as ISO text written by the application clock, so SQLite and PostgreSQL return the
+ * same values (see docs/adr/0001-sqlite-default-postgres-for-scale.md).
+ */
+import type { Selectable } from 'kysely';
+
+export interface ScenarioTable {
+  id: string;
+  title: string;
+  description: string | null;
+  alliance_id: string;
+  alliance_name: string;
+  alliance_rule: string;
+  stages: string;
+  key_dates: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface Ordered {
+  scenario_id: string;
+  /** The position in the scenario file, so export gives the order back. */
+  seq: number;
+}
+
+interface SourcedColumns {
+  basis: string;
+  sources: string;
+}
+
+export interface SourceTable extends Ordered {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  reliability: string;
+  note: string | null;
+}
+
+export interface MemberTable extends Ordered, SourcedColumns {
+  iso2: string;
+  name: string;
+  joined: string;
+  left_on: string | null;
+}
+
+export interface GroupTable extends Ordered, SourcedColumns {
+  id: string;
+  name: string;
+  members: string;
+  note: string | null;
+}
+
+export interface CandidateTable extends Ordered, SourcedColumns {
+  iso2: string;
+  name: string;
+  protocol_signed: string | null;
+  accession: string | null;
+}
+
+export interface CandidateStageTable extends Ordered, SourcedColumns {
+  candidate: string;
+  stage: string;
+  date: string;
+  note: string | null;
+}
+
+export interface RatificationTable extends Ordered, SourcedColumns {
+  candidate: string;
+  member: string;
+  date: string;
+  kind: string;
+  note: string | null;
+}
+
+export interface DecisionTable extends Ordered {
+  id: string;
+  title: string;
+  kind: string;
+  candidate: string | null;
+  forum: string | null;
+  due: string | null;
+  rule: string;
+  silence_deadline: string | null;
+  threshold: number | null;
+  description: string | null;
+  outcome: string | null;
+  sources: string;
+}
+
+export interface ConditionTable extends Ordered {
+  id: string;
+  title: string;
+  kind: string;
+  holder: string | null;
+  description: string | null;
+  sources: string;
+}
+
+export interface ConditionStatusTable extends Ordered, SourcedColumns {
+  condition_id: string;
+  date: string;
+  met: number;
+  note: string | null;
+}
+
+export interface PositionTable extends Ordered, SourcedColumns {
+  id: string;
+  member: string;
+  decision_id: string;
+  stance: string;
+  date: string;
+  conditions: string;
+  reasons: string;
+  note: string | null;
+}
+
+export interface EventTable extends Ordered, SourcedColumns {
+  id: string;
+  kind: string;
+  title: string;
+  start_date: string;
+  end_date: string | null;
+  place: string | null;
+  participants: string;
+  statements: string;
+  note: string | null;
+}
+
+export interface Database {
+  scenarios: ScenarioTable;
+  sources: SourceTable;
+  members: MemberTable;
+  groups: GroupTable;
+  candidates: CandidateTable;
+  candidate_stages: CandidateStageTable;
+  ratifications: RatificationTable;
+  decisions: DecisionTable;
+  conditions: ConditionTable;
+  condition_statuses: ConditionStatusTable;
+  positions: PositionTable;
+  events: EventTable;
+}
+
+export type ScenarioRow = Selectable<ScenarioTable>;
+
+/** The tables that hang off a scenario, in the order they are deleted (children first). */
+export const SCENARIO_CHILD_TABLES = [
+  'condition_statuses',
+  'positions',
+  'ratifications',
+  'candidate_stages',
+  'events',
+  'conditions',
+  'decisions',
+  'candidates',
+  'groups',
+  'members',
+  'sources',
+] as const satisfies readonly (keyof Database)[];
