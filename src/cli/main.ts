@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isAccordError } from '../core/errors.js';
+import { policyMarkdown } from '../core/policy.js';
+import { userCommand, tokenCommand } from './commands/access.js';
+import { auditCommand } from './commands/audit.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
@@ -42,6 +45,15 @@ export function buildProgram(io: Io = processIo): Command {
   serveCommand(program, io);
   statusCommand(program, io);
   scenarioCommand(program, io);
+  userCommand(program, io);
+  tokenCommand(program, io);
+  auditCommand(program, io);
+  program
+    .command('policy')
+    .description('print who may do what (the policy table the services enforce)')
+    .action(() => {
+      io.out(policyMarkdown());
+    });
   return program;
 }
 

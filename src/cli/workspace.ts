@@ -43,7 +43,10 @@ export interface OpenOptions {
 
 export async function openWorkspace(options: OpenOptions = {}): Promise<Workspace> {
   const dataDir = options.dataDir ?? dataDirFromEnv();
-  const db = await createDb({ sqliteFile: join(dataDir, 'accord.sqlite') });
+  const db = await createDb({
+    sqliteFile: join(dataDir, 'accord.sqlite'),
+    databaseUrl: process.env.DATABASE_URL,
+  });
   const services = createServices({
     db: db.kysely,
     clock: options.clock ?? (() => new Date()),

@@ -15,6 +15,7 @@ import type {
   Position,
   Scenario,
 } from '../core/types.js';
+import { parseJson } from './json.js';
 import { SCENARIO_CHILD_TABLES, type Database, type ScenarioRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -34,16 +35,6 @@ export interface ScenarioSummary {
 
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters. */
 const CHUNK = 400;
-
-/**
- * Values written by `insertScenario` from validated input, read back as the same shape. The
- * caller names the type it wrote; the type parameter exists only to say that.
- */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-function json<T>(text: string): T {
-  const value: unknown = JSON.parse(text);
-  return value as T;
-}
 
 function opt<T>(value: T | null): T | undefined {
   return value === null ? undefined : value;
@@ -154,7 +145,7 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
   const sourced = (r: { basis: string; sources: string }) => ({
     basis: r.basis as Basis,
     // Stored from validated input; the enum was checked on the way in.
-    sources: json<Citation[]>(r.sources),
+    sources: parseJson<Citation[]>(r.sources),
   });
 
   const candidateList: Candidate[] = candidates.map((c) => ({
@@ -190,8 +181,8 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     silenceDeadline: opt(d.silence_deadline),
     threshold: opt(d.threshold),
     description: opt(d.description),
-    outcome: d.outcome === null ? undefined : json<DecisionOutcome>(d.outcome),
-    sources: json<Citation[]>(d.sources),
+    outcome: d.outcome === null ? undefined : parseJson<DecisionOutcome>(d.outcome),
+    sources: parseJson<Citation[]>(d.sources),
   }));
 
   const conditionList: Condition[] = conditions.map((c) => ({
@@ -201,7 +192,7 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     // Validated on import.
     holder: opt(c.holder),
     description: opt(c.description),
-    sources: json<Citation[]>(c.sources),
+    sources: parseJson<Citation[]>(c.sources),
     statuses: statuses
       .filter((st) => st.condition_id === c.id)
       .map((st) => ({ date: st.date, met: st.met === 1, note: opt(st.note), ...sourced(st) })),
@@ -214,8 +205,8 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     stance: p.stance as Position['stance'],
     // Validated on import.
     date: p.date,
-    conditions: json<string[]>(p.conditions),
-    reasons: json<string[]>(p.reasons),
+    conditions: parseJson<string[]>(p.conditions),
+    reasons: parseJson<string[]>(p.reasons),
     note: opt(p.note),
     ...sourced(p),
   }));
@@ -228,8 +219,8 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     start: e.start_date,
     end: opt(e.end_date),
     place: opt(e.place),
-    participants: json<EventFact['participants']>(e.participants),
-    statements: json<EventFact['statements']>(e.statements),
+    participants: parseJson<EventFact['participants']>(e.participants),
+    statements: parseJson<EventFact['statements']>(e.statements),
     note: opt(e.note),
     ...sourced(e),
   }));
@@ -243,9 +234,9 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
       name: s.alliance_name,
       rule: s.alliance_rule as Scenario['alliance']['rule'],
       // Validated on import.
-      stages: json<string[]>(s.stages),
+      stages: parseJson<string[]>(s.stages),
     },
-    keyDates: json<Scenario['keyDates']>(s.key_dates),
+    keyDates: parseJson<Scenario['keyDates']>(s.key_dates),
     sources: sources.map((x) => ({
       id: x.id,
       title: x.title,
@@ -266,7 +257,7 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     groups: groups.map((g) => ({
       id: g.id,
       name: g.name,
-      members: json<Iso2[]>(g.members),
+      members: parseJson<Iso2[]>(g.members),
       note: opt(g.note),
       ...sourced(g),
     })),

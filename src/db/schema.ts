@@ -4,7 +4,7 @@
  * timestamps as ISO text written by the application clock, so SQLite and PostgreSQL return the
  * same values (see docs/adr/0001-sqlite-default-postgres-for-scale.md).
  */
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface ScenarioTable {
   id: string;
@@ -79,6 +79,7 @@ export interface RatificationTable extends Ordered, SourcedColumns {
 
 export interface DecisionTable extends Ordered {
   id: string;
+  version: Generated<number>;
   title: string;
   kind: string;
   candidate: string | null;
@@ -110,6 +111,7 @@ export interface ConditionStatusTable extends Ordered, SourcedColumns {
 
 export interface PositionTable extends Ordered, SourcedColumns {
   id: string;
+  version: Generated<number>;
   member: string;
   decision_id: string;
   stance: string;
@@ -131,6 +133,52 @@ export interface EventTable extends Ordered, SourcedColumns {
   note: string | null;
 }
 
+export interface UserTable {
+  id: string;
+  name: string;
+  role: string;
+  member: string | null;
+  candidate: string | null;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  version: Generated<number>;
+}
+
+export interface TokenTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** JSON of the AuditActor; actor_name is repeated as a column to filter on. */
+  actor: string;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  scenario_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   sources: SourceTable;
@@ -144,7 +192,14 @@ export interface Database {
   condition_statuses: ConditionStatusTable;
   positions: PositionTable;
   events: EventTable;
+  users: UserTable;
+  tokens: TokenTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
 }
+
+export type UserRow = Selectable<UserTable>;
+export type AuditRow = Selectable<AuditLogTable>;
 
 export type ScenarioRow = Selectable<ScenarioTable>;
 

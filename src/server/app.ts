@@ -2,6 +2,9 @@
  * buildApp(deps) returns a ready Fastify instance and never listens: tests call `inject`, and
  * `src/cli/commands/serve.ts` is the only place that opens a port.
  */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
@@ -11,7 +14,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { AsOfQuery } from '../contracts/api.js';
 import type { Services } from '../services/index.js';
+import { AccordError } from '../core/errors.js';
+import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { accessRoutes } from './routes/access.js';
+import { writeRoutes } from './routes/writes.js';
 import { renderHomePage } from './page.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
@@ -19,6 +26,14 @@ export interface AppDeps {
   readonly services: Services;
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
+  /** Serve reads without an account (default true); writes always need one. */
+  readonly publicReads?: boolean;
+  /** Mark session cookies Secure (set when served over HTTPS). */
+  readonly secureCookies?: boolean;
+  /** Sign-in attempts per minute per client address (default 10). */
+  readonly signInPerMinute?: number;
+  /** Requests per minute per API token (default 1200). */
+  readonly tokenRequestsPerMinute?: number;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -44,9 +59,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The plain page carries its own small stylesheet; no script runs from any page text.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  // Limits apply to sign-in (per route) and to token use; anonymous reads are not slowed.
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.tokenRequestsPerMinute ?? 1200,
+    timeWindow: '1 minute',
+    allowList: (req) =>
+      req.headers.authorization === undefined && req.url.split('?')[0] !== '/api/v1/auth/sign-in',
+    keyGenerator: (req) => req.headers.authorization ?? req.ip,
+    errorResponseBuilder: (_req, context) =>
+      new AccordError('RATE_LIMITED', `too many requests; try again in ${context.after}`, {
+        retryAfter: context.after,
+      }),
+  });
+  registerAuth(app, deps.services, deps.publicReads ?? true);
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token from `accord token create`',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'accord_session' },
+        },
+      },
       info: {
         title: 'Accord API',
         version: deps.version ?? '0.1.0',
@@ -58,6 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   scenarioRoutes(app, deps.services);
+  writeRoutes(app, deps.services);
+  accessRoutes(app, deps.services, {
+    signInPerMinute: deps.signInPerMinute ?? 10,
+    secureCookies: deps.secureCookies ?? false,
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

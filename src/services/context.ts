@@ -7,6 +7,7 @@ import { AccordError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import type { IsoDate } from '../core/types.js';
 import type { Database } from '../db/schema.js';
+import type { Principal } from '../core/policy.js';
 
 export interface ServiceDeps {
   readonly db: Kysely<Database>;
@@ -19,13 +20,15 @@ export interface ServiceDeps {
   readonly changeToken?: (() => number) | undefined;
 }
 
-/** Who performs a write. Accounts and roles arrive with the access issue; for now, the system. */
-export interface Actor {
-  readonly kind: 'system' | 'cli' | 'user';
-  readonly name: string;
-}
+/** Who performs a write: an account, the local operator (CLI), or Accord itself. */
+export type Actor = Principal;
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'accord' };
+
+/** The local operator: whoever can run the CLI owns the data files, so the policy lets them act. */
+export function cliActor(name: string): Actor {
+  return { kind: 'cli', name: name === '' ? 'cli' : name };
+}
 
 /** Today's calendar date (UTC) from the clock. */
 export function today(deps: Pick<ServiceDeps, 'clock'>): IsoDate {

@@ -1,11 +1,23 @@
+import { createAccessService, type AccessService } from './access.js';
+import { createAuditService, type AuditService } from './audit-service.js';
 import type { ServiceDeps } from './context.js';
+import { createFactService, type FactService } from './facts.js';
 import { createScenarioService, type ScenarioService } from './scenarios.js';
 
 /** Every use case, wired to one database and clock. Server and CLI both call these. */
 export interface Services {
   readonly scenarios: ScenarioService;
+  readonly facts: FactService;
+  readonly access: AccessService;
+  readonly audit: AuditService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  return { scenarios: createScenarioService(deps) };
+  const scenarios = createScenarioService(deps);
+  return {
+    scenarios,
+    facts: createFactService(deps, scenarios),
+    access: createAccessService(deps),
+    audit: createAuditService(deps),
+  };
 }

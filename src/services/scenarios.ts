@@ -32,7 +32,10 @@ import {
   loadScenario,
   type ScenarioSummary,
 } from '../db/scenario-repository.js';
+import { canonicalJson } from '../core/audit.js';
+import { sha256 } from './audit.js';
 import { resolveAsOf, type Actor, type ServiceDeps } from './context.js';
+import { runWrite } from './write.js';
 
 export interface ImportOptions {
   /** Replace an existing scenario with the same id instead of refusing. */
@@ -79,6 +82,9 @@ export interface ScenarioService {
     options?: ImportOptions,
   ): Promise<ImportResult>;
   importScenario(actor: Actor, scenario: Scenario, options?: ImportOptions): Promise<ImportResult>;
+  delete(actor: Actor, id: string): Promise<void>;
+  /** Forget cached answers for a scenario after a write elsewhere in this process. */
+  invalidate(id: string): void;
 }
 
 function counts(s: Scenario): Record<string, number> {
@@ -161,11 +167,7 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     scenario: Scenario,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    // The actor is recorded by the audit log once it lands (access issue).
-    if (actor.name === '')
-      throw new AccordError('VALIDATION_FAILED', 'actor: a write needs a named actor');
-    const now = deps.clock().toISOString();
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await runWrite(deps, actor, 'scenario.import', {}, async (trx, now) => {
       const existing = await getScenarioVersion(trx, scenario.id);
       if (existing !== undefined && options.replace !== true) {
         throw new AccordError(
@@ -174,15 +176,55 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
           { field: 'id', value: scenario.id, version: existing },
         );
       }
+      const before = existing === undefined ? null : await fingerprint(trx, scenario.id, existing);
       if (existing !== undefined) await deleteScenario(trx, scenario.id);
       const version = (existing ?? 0) + 1;
       await insertScenario(trx, scenario, now, version);
-      return { version, replaced: existing !== undefined };
+      const after = { version, sha256: sha256(canonicalJson(scenario)), counts: counts(scenario) };
+      return {
+        entity: { type: 'scenario', id: scenario.id, scenario: scenario.id },
+        before,
+        after,
+        result: { version, replaced: existing !== undefined },
+      };
     });
-    cache.delete(scenario.id);
-    for (const key of statusCache.keys())
-      if (key.startsWith(`${scenario.id}\u0000`)) statusCache.delete(key);
+    invalidate(scenario.id);
     return { id: scenario.id, title: scenario.title, ...result, counts: counts(scenario) };
+  }
+
+  /** What the audit log keeps of a whole scenario: its version and content hash. */
+  async function fingerprint(db: typeof deps.db, id: string, version: number) {
+    const stored = await loadScenario(db, id);
+    return stored === undefined
+      ? null
+      : { version, sha256: sha256(canonicalJson(stored)), counts: counts(stored) };
+  }
+
+  function invalidate(id: string): void {
+    cache.delete(id);
+    for (const key of statusCache.keys())
+      if (key.startsWith(`${id}\u0000`)) statusCache.delete(key);
+  }
+
+  async function deleteScenarioById(actor: Actor, id: string): Promise<void> {
+    await runWrite(deps, actor, 'scenario.delete', {}, async (trx) => {
+      const version = await getScenarioVersion(trx, id);
+      if (version === undefined) {
+        throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
+          field: 'scenario',
+          value: id,
+        });
+      }
+      const before = await fingerprint(trx, id, version);
+      await deleteScenario(trx, id);
+      return {
+        entity: { type: 'scenario', id, scenario: id },
+        before,
+        after: null,
+        result: undefined,
+      };
+    });
+    invalidate(id);
   }
 
   return {
@@ -289,6 +331,8 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     },
 
     importScenario,
+    delete: deleteScenarioById,
+    invalidate,
   };
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AccordError } from '../../core/errors.js';
-import { SYSTEM_ACTOR, type Actor } from '../../services/context.js';
+import { userInfo } from 'node:os';
+import { cliActor } from '../../services/context.js';
 import type { Io } from '../io.js';
 import { formatScenarioList } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
-const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, kind: 'cli', name: 'cli' };
+const CLI_ACTOR = cliActor(userInfo().username);
 
 function readInput(file: string): string {
   try {
@@ -72,14 +73,37 @@ export function scenarioCommand(program: Command, io: Io): void {
     });
 
   scenario
+    .command('delete')
+    .description('delete a scenario and all its facts (recorded in the audit log)')
+    .argument('<id>', 'the scenario id')
+    .action(async (id: string) => {
+      const ws = await openWorkspace({ builtins: false });
+      try {
+        await ws.services.scenarios.delete(CLI_ACTOR, id);
+        io.out(`deleted ${id}`);
+      } finally {
+        await ws.close();
+      }
+    });
+
+  scenario
     .command('export')
     .description('write a scenario as YAML; importing it back gives the same data')
     .argument('<id>', 'the scenario id')
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action(async (id: string, opts: { output?: string }) => {
+    .option(
+      '--with-audit-head',
+      'start the file with the audit chain head, so a recipient can check it',
+    )
+    .action(async (id: string, opts: { output?: string; withAuditHead?: boolean }) => {
       const ws = await openWorkspace();
       try {
-        const yaml = await ws.services.scenarios.exportYaml(id);
+        const body = await ws.services.scenarios.exportYaml(id);
+        const head = opts.withAuditHead === true ? await ws.services.audit.head() : undefined;
+        const yaml =
+          head === undefined
+            ? body
+            : `# audit-head: ${head.seq} ${head.hash}\n# check with: accord audit verify --head ${head.hash}\n${body}`;
         if (opts.output === undefined) io.out(yaml);
         else {
           writeFileSync(opts.output, yaml);

@@ -27,39 +27,64 @@ export function serveCommand(program: Command, io: Io): void {
       process.env.HOST ?? '127.0.0.1',
     )
     .option('--log', 'log each request as JSON lines')
-    .action(async (opts: { port: string; host: string; log?: boolean }) => {
-      const port = parsePort(opts.port);
-      const ws = await openWorkspace();
-      if (ws.imported.length > 0) {
-        io.err(
-          `First start: loaded built-in scenarios ${ws.imported.map((r) => r.id).join(', ')} into ${ws.db.describe}`,
-        );
-      }
-      const app = await buildApp({ services: ws.services, logger: opts.log === true });
-      try {
-        await app.listen({ port, host: opts.host });
-      } catch (error) {
-        await app.close();
-        await ws.close();
-        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-          throw new AccordError(
-            'CONFLICT',
-            `--port: port ${port} on ${opts.host} is already in use; choose another with --port`,
-            {
-              field: 'port',
-            },
+    .option(
+      '--private',
+      'serve reads only to signed-in accounts (env ACCORD_PRIVATE=1)',
+      process.env.ACCORD_PRIVATE === '1',
+    )
+    .option('--secure-cookies', 'mark session cookies Secure (when served behind HTTPS)')
+    .action(
+      async (opts: {
+        port: string;
+        host: string;
+        log?: boolean;
+        private?: boolean;
+        secureCookies?: boolean;
+      }) => {
+        const port = parsePort(opts.port);
+        const ws = await openWorkspace();
+        if (ws.imported.length > 0) {
+          io.err(
+            `First start: loaded built-in scenarios ${ws.imported.map((r) => r.id).join(', ')} into ${ws.db.describe}`,
           );
         }
-        throw error;
-      }
-      const address = app.server.address();
-      const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-      const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-      io.out(`Accord is serving ${ws.db.describe} at http://${shownHost}:${actualPort}/`);
-      const stop = (): void => {
-        void app.close().then(() => ws.close());
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+        const app = await buildApp({
+          services: ws.services,
+          logger: opts.log === true,
+          publicReads: opts.private !== true,
+          secureCookies: opts.secureCookies === true,
+        });
+        if (!(await ws.services.access.hasAccounts())) {
+          io.err(
+            'No accounts yet: reads are open, writes need an account. Create the first admin with\n' +
+              '  npx accord user create <name> --role admin --password-stdin',
+          );
+        }
+        try {
+          await app.listen({ port, host: opts.host });
+        } catch (error) {
+          await app.close();
+          await ws.close();
+          if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+            throw new AccordError(
+              'CONFLICT',
+              `--port: port ${port} on ${opts.host} is already in use; choose another with --port`,
+              {
+                field: 'port',
+              },
+            );
+          }
+          throw error;
+        }
+        const address = app.server.address();
+        const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+        const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+        io.out(`Accord is serving ${ws.db.describe} at http://${shownHost}:${actualPort}/`);
+        const stop = (): void => {
+          void app.close().then(() => ws.close());
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
 }
