@@ -43,52 +43,107 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
-export function registerAuth(app: FastifyInstance, services: Services, publicReads: boolean): void {
+export interface AuthOptions {
+  readonly publicReads: boolean;
+  readonly tokenRequestsPerMinute: number;
+  /** Milliseconds now, for the per-token request window. */
+  readonly clock: () => number;
+}
+
+/** A fixed one-minute window per token: enough to stop a runaway script, cheap to keep. */
+function tokenLimiter(perMinute: number, clock: () => number): (token: string) => void {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (token) => {
+    const now = clock();
+    let w = windows.get(token);
+    if (w === undefined || now - w.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      w = { start: now, count: 0 };
+      windows.set(token, w);
+    }
+    w.count += 1;
+    if (w.count > perMinute) {
+      const after = Math.ceil((w.start + 60_000 - now) / 1000);
+      throw new AccordError(
+        'RATE_LIMITED',
+        `too many requests with this token; try again in ${after} seconds`,
+        {
+          retryAfter: after,
+        },
+      );
+    }
+  };
+}
+
+export function registerAuth(app: FastifyInstance, services: Services, options: AuthOptions): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('csrfToken', undefined);
+  const limitToken = tokenLimiter(options.tokenRequestsPerMinute, options.clock);
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  /** Anonymous requests: reads pass (when public), writes need an account. */
+  const checkAnonymous = (request: FastifyRequest): void => {
+    const path = request.url.split('?')[0] ?? '';
+    if (OPEN.has(path)) return;
+    if (!SAFE.has(request.method)) {
+      throw new AccordError('UNAUTHENTICATED', 'sign in or send an API token to change anything', {
+        hint: 'POST /api/v1/auth/sign-in, or Authorization: Bearer <token> (accord token create)',
+      });
+    }
+    if (!options.publicReads && path.startsWith('/api/')) {
+      throw new AccordError(
+        'UNAUTHENTICATED',
+        'this server does not serve reads without an account',
+      );
+    }
+  };
+
+  const authenticate = async (request: FastifyRequest): Promise<void> => {
     const token = bearerToken(request);
     if (token !== undefined) {
+      limitToken(token);
       request.principal = (await services.access.authenticateToken(token)).principal;
-    } else {
-      const sessionId = request.cookies[SESSION_COOKIE];
-      if (sessionId !== undefined && sessionId !== '') {
-        const session = await services.access.authenticateSession(sessionId);
-        if (session !== undefined) {
-          request.principal = session.principal;
-          request.csrfToken = session.csrfToken;
-          if (!SAFE.has(request.method) && request.url !== '/api/v1/auth/sign-in') {
-            const sent = request.headers['x-csrf-token'];
-            if (sent !== session.csrfToken) {
-              throw new AccordError(
-                'FORBIDDEN',
-                'x-csrf-token: missing or wrong; send the token returned at sign-in (or by GET /api/v1/auth/me)',
-                { field: 'x-csrf-token' },
-              );
-            }
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (sessionId !== undefined && sessionId !== '') {
+      const session = await services.access.authenticateSession(sessionId);
+      if (session !== undefined) {
+        request.principal = session.principal;
+        request.csrfToken = session.csrfToken;
+        if (!SAFE.has(request.method) && request.url !== '/api/v1/auth/sign-in') {
+          const sent = request.headers['x-csrf-token'];
+          if (sent !== session.csrfToken) {
+            throw new AccordError(
+              'FORBIDDEN',
+              'x-csrf-token: missing or wrong; send the token returned at sign-in (or by GET /api/v1/auth/me)',
+              { field: 'x-csrf-token' },
+            );
           }
         }
       }
     }
-    const path = request.url.split('?')[0] ?? '';
-    if (request.principal === undefined && !OPEN.has(path)) {
-      if (!SAFE.has(request.method)) {
-        throw new AccordError(
-          'UNAUTHENTICATED',
-          'sign in or send an API token to change anything',
-          {
-            hint: 'POST /api/v1/auth/sign-in, or Authorization: Bearer <token> (accord token create)',
-          },
-        );
+    if (request.principal === undefined) checkAnonymous(request);
+  };
+
+  // A callback hook: the common anonymous read costs no promise and no database access.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.authorization === undefined && request.headers.cookie === undefined) {
+      try {
+        checkAnonymous(request);
+        done();
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)));
       }
-      if (!publicReads && path.startsWith('/api/')) {
-        throw new AccordError(
-          'UNAUTHENTICATED',
-          'this server does not serve reads without an account',
-        );
-      }
+      return;
     }
+    authenticate(request).then(
+      () => {
+        done();
+      },
+      (error: unknown) => {
+        done(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
 }
 
