@@ -203,7 +203,32 @@ describe('decisions over time in nordic-2022', () => {
     );
     // Türkiye's conditions for Finland were met on 2023-03-17; its parliament voted on 2023-03-30.
     expect(finland.supporters).not.toContain('TR');
-    expect(finland.blockers).not.toContain('TR');
-    expect(finland.undeclared).toContain('TR');
+    expect(finland.blockers).toContain('TR');
+    expect(finland.blockerConditions).toContainEqual({ member: 'TR', unmet: [] });
+  });
+
+  it("shows Türkiye's hold on Finland with its conditions unmet until 2023-03-17, lifted by ratifying on 2023-03-30", async () => {
+    const on = (date: string) =>
+      ws.services.scenarios.decision('nordic-2022', 'ratify-finland', date);
+    const before = await on('2023-03-16');
+    expect(before.blockers).toContain('TR');
+    expect(before.blockerConditions.find((c) => c.member === 'TR')?.unmet.length).toBeGreaterThan(
+      0,
+    );
+    expect((await on('2023-03-17')).blockerConditions).toContainEqual({ member: 'TR', unmet: [] });
+    expect((await on('2023-03-29')).blockers).toContain('TR');
+    expect((await on('2023-03-30')).blockers).not.toContain('TR');
+    expect((await on('2023-03-30')).supporters).toContain('TR');
+  });
+
+  it("shows Türkiye's hold on Sweden until January 2024 and Hungary's until February 2024", async () => {
+    const on = (date: string) =>
+      ws.services.scenarios.decision('nordic-2022', 'ratify-sweden', date);
+    expect((await on('2024-01-22')).blockers).toEqual(expect.arrayContaining(['TR', 'HU']));
+    expect((await on('2024-01-23')).blockers).toEqual(['HU']);
+    expect((await on('2024-02-25')).blockers).toEqual(['HU']);
+    expect((await on('2024-02-26')).blockers).toEqual([]);
+    expect((await on('2023-02-23')).blockers).not.toContain('HU');
+    expect((await on('2023-02-24')).blockers).toContain('HU');
   });
 });

@@ -67,7 +67,11 @@ export function formatStatus(status: StatusSummary): string {
     for (const c of d.conditional)
       out.push(`  ${c.member} supports once met: ${c.unmet.join(', ')}`);
     for (const c of d.blockerConditions)
-      out.push(`  ${c.member} would lift its block once met: ${c.unmet.join(', ')}`);
+      out.push(
+        c.unmet.length === 0
+          ? `  ${c.member} holds out: its conditions are met, its own act (ratification) is pending`
+          : `  ${c.member} holds out until met: ${c.unmet.join(', ')}`,
+      );
     if (d.incremental.length > 0) out.push(`  incremental: ${codes(d.incremental)}`);
     if (d.conflicts.length > 0) {
       out.push(

@@ -20,8 +20,10 @@ export interface ConsensusInput {
   readonly threshold?: number | undefined;
   /**
    * For decisions that each member takes by a formal act (ratifying a protocol): the members
-   * that have acted. Words of support do not count until the act; a member that would agree
-   * but has not acted yet is listed as undeclared (pending). Holds and blocks still count.
+   * that have acted. Words of support do not count until the act: a member that simply supports
+   * but has not acted is listed as undeclared (pending); one that attached conditions or blocked
+   * is a blocker until it acts, listed in blockerConditions with its unmet conditions (none left
+   * means: conditions met, act pending).
    */
   readonly acted?: ReadonlySet<Iso2> | undefined;
 }
@@ -36,7 +38,10 @@ export interface ConsensusResult {
   readonly incremental: readonly Iso2[];
   /** `oppose` or `block` whose conditions (if any) are not all met. */
   readonly blockers: readonly Iso2[];
-  /** Blockers with the conditions that would lift their block. */
+  /**
+   * Blockers with the conditions that would lift their block. On a decision taken by formal acts,
+   * a holdout whose conditions are all met appears with none left: it has yet to act.
+   */
   readonly blockerConditions: readonly ConditionalSupport[];
   readonly undeclared: readonly Iso2[];
   /** A sentence on why the status is what it is. */
@@ -83,10 +88,23 @@ export function evaluateConsensus(input: ConsensusInput): ConsensusResult {
   const blockerConditions: ConditionalSupport[] = [];
   const undeclared: Iso2[] = [];
   for (const member of members) {
-    const { standing, unmet } = standingOf(input.positions.get(member), input.isMet);
-    if (standing === 'supporter' && input.acted !== undefined && !input.acted.has(member))
-      undeclared.push(member);
-    else if (standing === 'supporter') supporters.push(member);
+    const position = input.positions.get(member);
+    const judged = standingOf(position, input.isMet);
+    let standing = judged.standing;
+    const unmet = judged.unmet;
+    let holding = false;
+    if (input.acted !== undefined && !input.acted.has(member)) {
+      // The formal act is still missing. A member that attached conditions or blocked holds out
+      // until it acts, even once its conditions are met; one that simply supports is pending.
+      const stance = position?.stance;
+      holding = stance === 'support_with_conditions' || stance === 'block' || stance === 'oppose';
+      if (holding) standing = 'blocker';
+      else if (standing === 'supporter') standing = 'undeclared';
+    }
+    if (standing === 'blocker' && holding) {
+      blockers.push(member);
+      blockerConditions.push({ member, unmet });
+    } else if (standing === 'supporter') supporters.push(member);
     else if (standing === 'conditional') conditional.push({ member, unmet });
     else if (standing === 'incremental') incremental.push(member);
     else if (standing === 'blocker') {
