@@ -62,12 +62,13 @@ const ACCOUNTS: Record<Who, { role: Role; member?: string; candidate?: string }>
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = await ws.db.kysely.selectFrom(t).selectAll().execute();
-  // When a token was last used is bookkeeping, not data: leave it out of "nothing was written".
-  out.tokens = (out.tokens ?? []).map((row) => ({
-    ...(row as Record<string, unknown>),
-    last_used_at: null,
-  }));
+  for (const t of TABLES) {
+    const rows: Record<string, unknown>[] = await ws.db.kysely.selectFrom(t).selectAll().execute();
+    // When a token was last used is bookkeeping, not data: leave it out of "nothing was written".
+    const kept = t === 'tokens' ? rows.map((row) => ({ ...row, last_used_at: null })) : rows;
+    // PostgreSQL returns rows in no fixed order (an update moves a row), so compare them sorted.
+    out[t] = kept.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  }
   return out;
 }
 

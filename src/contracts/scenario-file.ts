@@ -29,6 +29,7 @@ import {
   ScenarioSchema,
   SourceSchema,
 } from './scenario.js';
+import { RoadmapSchema } from './roadmap.js';
 
 export type ParseResult =
   | { readonly ok: true; readonly scenario: Scenario }
@@ -174,6 +175,7 @@ const SECTIONS = {
   conditions: ConditionSchema,
   positions: PositionSchema,
   events: EventSchema,
+  roadmaps: RoadmapSchema,
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -231,6 +233,7 @@ function partialScenario(data: unknown): PartialScenario | undefined {
     conditions: section('conditions'),
     positions: section('positions'),
     events: section('events'),
+    roadmaps: section('roadmaps'),
   };
   return {
     scenario,

@@ -140,6 +140,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     conditions: [],
     positions: [],
     events: [],
+    roadmaps: [],
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
  * Dates are ISO calendar dates `YYYY-MM-DD`. They compare correctly as strings, so the core
  * never needs a Date object to answer "as of" questions.
  */
+import type { Approach, Roadmap } from './roadmap/types.js';
 
 export type IsoDate = string;
 /** ISO 3166-1 alpha-2 country code, upper case (`UA`, `GB`, `TR`). */
@@ -228,6 +229,19 @@ export interface EventFact extends Sourced {
   readonly note?: string | undefined;
 }
 
+/**
+ * One candidate's roadmap as one approach to it (a sequenced plan with dates, or an incremental
+ * one without), scheduled from `start`. The rules over it live in src/core/roadmap/.
+ */
+export interface RoadmapVariant extends Roadmap {
+  readonly approach: Approach;
+  readonly description?: string | undefined;
+  /** The day the plan starts: the schedule counts days from here. */
+  readonly start: IsoDate;
+  /** What the alliance commits to under this approach, beyond its gates. */
+  readonly commitments: readonly string[];
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: string;
@@ -243,4 +257,5 @@ export interface Scenario {
   readonly conditions: readonly Condition[];
   readonly positions: readonly Position[];
   readonly events: readonly EventFact[];
+  readonly roadmaps: readonly RoadmapVariant[];
 }

@@ -1,6 +1,7 @@
 import { isCountryCode } from './countries.js';
 import type { Problem } from './errors.js';
 import { isMemberOn } from './membership.js';
+import { validateRoadmap } from './roadmap/validate.js';
 import type { Citation, Iso2, Member, Scenario } from './types.js';
 
 /**
@@ -204,6 +205,58 @@ export function validateScenario(s: Scenario, known: KnownIds = {}): Problem[] {
       });
     });
     citations(['events', i], e.sources);
+  });
+
+  unique('roadmaps', s.roadmaps, (x) => x.id, 'id');
+  s.roadmaps.forEach((r, i) => {
+    const root = `roadmaps.${i}`;
+    problems.push(...validateRoadmap(r, root));
+    if (!candidates.has(r.candidate) && known.candidates?.has(r.candidate) !== true) {
+      add(['roadmaps', i, 'candidate'], `'${r.candidate}' is not a candidate in this scenario`);
+    }
+    r.gates.forEach((g, j) => {
+      if (
+        g.decision !== undefined &&
+        !decisions.has(g.decision) &&
+        known.decisions?.has(g.decision) !== true
+      ) {
+        add(
+          ['roadmaps', i, 'gates', j, 'decision'],
+          `no decision with id '${g.decision}' in this scenario`,
+        );
+      }
+      citations(['roadmaps', i, 'gates', j], g.sources);
+    });
+    r.conditionLinks.forEach((l, j) => {
+      if (!conditions.has(l.condition) && known.conditions?.has(l.condition) !== true) {
+        add(
+          ['roadmaps', i, 'conditionLinks', j, 'condition'],
+          `no condition with id '${l.condition}' in this scenario`,
+        );
+      }
+    });
+    r.benchmarks.forEach((b, j) => {
+      citations(['roadmaps', i, 'benchmarks', j], b.sources);
+      b.statuses.forEach((st, k) => {
+        citations(['roadmaps', i, 'benchmarks', j, 'statuses', k], st.sources ?? []);
+      });
+      b.targets.forEach((t, k) => {
+        citations(['roadmaps', i, 'benchmarks', j, 'targets', k], t.sources ?? []);
+      });
+    });
+    r.milestones.forEach((m, j) => {
+      citations(['roadmaps', i, 'milestones', j], m.sources);
+    });
+    r.assessments.forEach((a, j) => {
+      if (a.assessor.kind !== 'member') return;
+      const m = memberRef(['roadmaps', i, 'assessments', j, 'assessor', 'iso2'], a.assessor.iso2);
+      if (m !== undefined && !isMemberOn(m, a.date)) {
+        add(
+          ['roadmaps', i, 'assessments', j, 'assessor', 'iso2'],
+          `${a.assessor.iso2} is not a member of ${s.alliance.id} on ${a.date}, so it cannot assess then`,
+        );
+      }
+    });
   });
 
   return problems;

@@ -6,10 +6,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { m0001 } from './migrations/0001-scenarios.js';
 import { m0002 } from './migrations/0002-access-audit.js';
+import { m0003 } from './migrations/0003-roadmaps.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-scenarios': m0001,
   '0002-access-audit': m0002,
+  '0003-roadmaps': m0003,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -16,6 +16,7 @@ import type {
   Scenario,
 } from '../core/types.js';
 import { parseJson } from './json.js';
+import { insertRoadmaps, loadRoadmaps } from './roadmap-repository.js';
 import { SCENARIO_CHILD_TABLES, type Database, type ScenarioRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -266,6 +267,7 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
     conditions: conditionList,
     positions: positionList,
     events: eventList,
+    roadmaps: await loadRoadmaps(db, id),
   };
 }
 
@@ -478,6 +480,7 @@ export async function insertScenario(db: Db, s: Scenario, now: string, version =
       ...src(e),
     })),
   );
+  await insertRoadmaps(db, scenario_id, s.roadmaps);
 }
 
 /** Delete a scenario and everything that hangs off it. Returns false when there was none. */

@@ -179,6 +179,31 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface RoadmapTable extends Ordered {
+  id: string;
+  candidate: string;
+  approach: string;
+  /** The RoadmapVariant without its evidence and assessments, as JSON. */
+  doc: string;
+  version: Generated<number>;
+}
+
+export interface RoadmapEvidenceTable extends Ordered {
+  roadmap_id: string;
+  id: string;
+  doc: string;
+}
+
+export interface RoadmapAssessmentTable extends Ordered {
+  roadmap_id: string;
+  id: string;
+  benchmark: string;
+  /** `member:PL` or `secretariat`. */
+  assessor: string;
+  date: string;
+  doc: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   sources: SourceTable;
@@ -196,6 +221,9 @@ export interface Database {
   tokens: TokenTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  roadmaps: RoadmapTable;
+  roadmap_evidence: RoadmapEvidenceTable;
+  roadmap_assessments: RoadmapAssessmentTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -205,6 +233,9 @@ export type ScenarioRow = Selectable<ScenarioTable>;
 
 /** The tables that hang off a scenario, in the order they are deleted (children first). */
 export const SCENARIO_CHILD_TABLES = [
+  'roadmap_assessments',
+  'roadmap_evidence',
+  'roadmaps',
   'condition_statuses',
   'positions',
   'ratifications',

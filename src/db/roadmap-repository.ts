@@ -1,0 +1,164 @@
+/** Roadmaps: the plan as one JSON document, evidence and assessments as rows of their own. */
+import type { Kysely } from 'kysely';
+import type { Assessment, Evidence } from '../core/roadmap/types.js';
+import type { RoadmapVariant } from '../core/types.js';
+import { parseJson } from './json.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database>;
+
+type Plan = Omit<RoadmapVariant, 'evidence' | 'assessments'>;
+
+export function assessorKey(a: Assessment['assessor']): string {
+  return a.kind === 'member' ? `member:${a.iso2}` : 'secretariat';
+}
+
+export async function loadRoadmaps(db: Db, scenarioId: string): Promise<RoadmapVariant[]> {
+  const [plans, evidence, assessments] = await Promise.all([
+    db
+      .selectFrom('roadmaps')
+      .selectAll()
+      .where('scenario_id', '=', scenarioId)
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('roadmap_evidence')
+      .selectAll()
+      .where('scenario_id', '=', scenarioId)
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('roadmap_assessments')
+      .selectAll()
+      .where('scenario_id', '=', scenarioId)
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return plans.map((p) => ({
+    ...parseJson<Plan>(p.doc),
+    evidence: evidence.filter((e) => e.roadmap_id === p.id).map((e) => parseJson<Evidence>(e.doc)),
+    assessments: assessments
+      .filter((a) => a.roadmap_id === p.id)
+      .map((a) => parseJson<Assessment>(a.doc)),
+  }));
+}
+
+async function nextSeq(
+  db: Db,
+  table: 'roadmap_evidence' | 'roadmap_assessments',
+  scenarioId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('scenario_id', '=', scenarioId)
+    .executeTakeFirst();
+  return row?.m === null || row?.m === undefined ? 0 : row.m + 1;
+}
+
+export async function insertRoadmaps(
+  db: Db,
+  scenarioId: string,
+  roadmaps: readonly RoadmapVariant[],
+): Promise<void> {
+  let evidenceSeq = 0;
+  let assessmentSeq = 0;
+  for (const [seq, r] of roadmaps.entries()) {
+    const { evidence, assessments, ...plan } = r;
+    await db
+      .insertInto('roadmaps')
+      .values({
+        scenario_id: scenarioId,
+        seq,
+        id: r.id,
+        candidate: r.candidate,
+        approach: r.approach,
+        doc: JSON.stringify(plan),
+        version: 1,
+      })
+      .execute();
+    for (const e of evidence) {
+      await db
+        .insertInto('roadmap_evidence')
+        .values({
+          scenario_id: scenarioId,
+          seq: evidenceSeq++,
+          roadmap_id: r.id,
+          id: e.id,
+          doc: JSON.stringify(e),
+        })
+        .execute();
+    }
+    for (const a of assessments) {
+      await db
+        .insertInto('roadmap_assessments')
+        .values({
+          scenario_id: scenarioId,
+          seq: assessmentSeq++,
+          roadmap_id: r.id,
+          id: a.id,
+          benchmark: a.benchmark,
+          assessor: assessorKey(a.assessor),
+          date: a.date,
+          doc: JSON.stringify(a),
+        })
+        .execute();
+    }
+  }
+}
+
+export async function insertEvidence(
+  db: Db,
+  scenarioId: string,
+  roadmapId: string,
+  e: Evidence,
+): Promise<void> {
+  const seq = await nextSeq(db, 'roadmap_evidence', scenarioId);
+  await db
+    .insertInto('roadmap_evidence')
+    .values({
+      scenario_id: scenarioId,
+      seq,
+      roadmap_id: roadmapId,
+      id: e.id,
+      doc: JSON.stringify(e),
+    })
+    .execute();
+}
+
+export async function insertAssessment(
+  db: Db,
+  scenarioId: string,
+  roadmapId: string,
+  a: Assessment,
+): Promise<void> {
+  const seq = await nextSeq(db, 'roadmap_assessments', scenarioId);
+  await db
+    .insertInto('roadmap_assessments')
+    .values({
+      scenario_id: scenarioId,
+      seq,
+      roadmap_id: roadmapId,
+      id: a.id,
+      benchmark: a.benchmark,
+      assessor: assessorKey(a.assessor),
+      date: a.date,
+      doc: JSON.stringify(a),
+    })
+    .execute();
+}
+
+export async function deleteAssessment(
+  db: Db,
+  scenarioId: string,
+  roadmapId: string,
+  id: string,
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('roadmap_assessments')
+    .where('scenario_id', '=', scenarioId)
+    .where('roadmap_id', '=', roadmapId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
