@@ -51,7 +51,7 @@ describe('GET /api/v1/scenarios', () => {
     expect(body).toMatchObject({
       scenarios: [
         { id: 'nordic-2022', members: 32 },
-        { id: 'vilnius-2023', members: 31, decisions: 3 },
+        { id: 'vilnius-2023', members: 31, decisions: 4 },
       ],
     });
   });
@@ -72,6 +72,7 @@ describe('GET /api/v1/scenarios/:scenario/status', () => {
       ['invite-ukraine-vilnius', 'no-consensus'],
       ['membership-timeline', 'no-consensus'],
       ['vilnius-package', 'consensus'],
+      ['invite-ukraine', 'no-consensus'],
     ]);
   });
 

@@ -8,6 +8,12 @@ import { isAccordError } from '../core/errors.js';
 import { policyMarkdown } from '../core/policy.js';
 import { userCommand, tokenCommand } from './commands/access.js';
 import { auditCommand } from './commands/audit.js';
+import {
+  assessCommand,
+  evidenceCommand,
+  reportCommand,
+  roadmapCommand,
+} from './commands/roadmap.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
@@ -48,6 +54,10 @@ export function buildProgram(io: Io = processIo): Command {
   userCommand(program, io);
   tokenCommand(program, io);
   auditCommand(program, io);
+  roadmapCommand(program, io);
+  evidenceCommand(program, io);
+  assessCommand(program, io);
+  reportCommand(program, io);
   program
     .command('policy')
     .description('print who may do what (the policy table the services enforce)')

@@ -1,5 +1,7 @@
 import { cohesion, type Cohesion } from './cohesion.js';
 import { conditionChecker } from './conditions.js';
+import { roadmapConditionChecker } from './roadmap/conditions.js';
+import { memberAssessors } from './roadmap/verification.js';
 import { evaluateConsensus, type ConditionalSupport } from './consensus.js';
 import { membersAsOf } from './membership.js';
 import { effectivePosition, positionsByMember, type EffectivePosition } from './positions.js';
@@ -106,7 +108,14 @@ function decisionStatusOn(
     asOf: date,
     members,
     positions: effective,
-    isMet: conditionChecker(scenario.conditions, date),
+    // A condition a roadmap links to benchmarks is met once they are verified; others by their
+    // recorded statuses.
+    isMet: roadmapConditionChecker(
+      scenario.roadmaps,
+      date,
+      memberAssessors(scenario.members),
+      conditionChecker(scenario.conditions, date),
+    ),
     silenceDeadline: decision.silenceDeadline,
     threshold: decision.threshold,
     acted: ratifiedBy(scenario, decision, date),

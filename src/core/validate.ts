@@ -211,6 +211,31 @@ export function validateScenario(s: Scenario, known: KnownIds = {}): Problem[] {
   s.roadmaps.forEach((r, i) => {
     const root = `roadmaps.${i}`;
     problems.push(...validateRoadmap(r, root));
+    // The approach's own rule: a sequenced plan dates every gate and milestone, an incremental one none.
+    r.gates.forEach((g, j) => {
+      if (r.approach === 'sequenced' && g.targets.length === 0)
+        add(
+          ['roadmaps', i, 'gates', j, 'targets'],
+          'a sequenced plan sets a target date for every gate',
+        );
+      if (r.approach === 'incremental' && g.targets.length > 0)
+        add(
+          ['roadmaps', i, 'gates', j, 'targets'],
+          'an incremental plan sets no target date for a gate',
+        );
+    });
+    r.milestones.forEach((m, j) => {
+      if (r.approach === 'sequenced' && m.targets.length === 0)
+        add(
+          ['roadmaps', i, 'milestones', j, 'targets'],
+          'a sequenced plan sets a target date for every milestone',
+        );
+      if (r.approach === 'incremental' && m.targets.length > 0)
+        add(
+          ['roadmaps', i, 'milestones', j, 'targets'],
+          'an incremental plan sets no target date for a milestone',
+        );
+    });
     if (!candidates.has(r.candidate) && known.candidates?.has(r.candidate) !== true) {
       add(['roadmaps', i, 'candidate'], `'${r.candidate}' is not a candidate in this scenario`);
     }

@@ -18,6 +18,7 @@ import { registerAuth } from './auth.js';
 import { buildSecurityHeaders } from './headers.js';
 import { registerErrorHandling } from './errors.js';
 import { accessRoutes } from './routes/access.js';
+import { roadmapRoutes } from './routes/roadmaps.js';
 import { writeRoutes } from './routes/writes.js';
 import { renderHomePage } from './page.js';
 import { scenarioRoutes } from './routes/scenarios.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   scenarioRoutes(app, deps.services);
   writeRoutes(app, deps.services);
+  roadmapRoutes(app, deps.services);
   accessRoutes(app, deps.services, {
     signInPerMinute: deps.signInPerMinute ?? 10,
     secureCookies: deps.secureCookies ?? false,

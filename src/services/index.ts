@@ -2,6 +2,7 @@ import { createAccessService, type AccessService } from './access.js';
 import { createAuditService, type AuditService } from './audit-service.js';
 import type { ServiceDeps } from './context.js';
 import { createFactService, type FactService } from './facts.js';
+import { createRoadmapService, type RoadmapService } from './roadmaps.js';
 import { createScenarioService, type ScenarioService } from './scenarios.js';
 
 /** Every use case, wired to one database and clock. Server and CLI both call these. */
@@ -10,6 +11,7 @@ export interface Services {
   readonly facts: FactService;
   readonly access: AccessService;
   readonly audit: AuditService;
+  readonly roadmaps: RoadmapService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -19,5 +21,6 @@ export function createServices(deps: ServiceDeps): Services {
     facts: createFactService(deps, scenarios),
     access: createAccessService(deps),
     audit: createAuditService(deps),
+    roadmaps: createRoadmapService(deps, scenarios),
   };
 }
