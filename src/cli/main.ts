@@ -8,6 +8,9 @@ import { isAccordError } from '../core/errors.js';
 import { policyMarkdown } from '../core/policy.js';
 import { userCommand, tokenCommand } from './commands/access.js';
 import { auditCommand } from './commands/audit.js';
+import { backupCommand } from './commands/backup.js';
+import { dbCommand } from './commands/db.js';
+import { scenarioGenerateCommand } from './commands/generate.js';
 import {
   assessCommand,
   evidenceCommand,
@@ -58,6 +61,9 @@ export function buildProgram(io: Io = processIo): Command {
   evidenceCommand(program, io);
   assessCommand(program, io);
   reportCommand(program, io);
+  dbCommand(program, io);
+  backupCommand(program, io);
+  scenarioGenerateCommand(program, io);
   program
     .command('policy')
     .description('print who may do what (the policy table the services enforce)')

@@ -50,6 +50,7 @@ const KEYS: Readonly<Record<TableName, readonly string[]>> = {
 };
 
 export function isTableName(name: string): name is TableName {
+  // Widened only to ask includes() about any string; the guard narrows it back.
   return (COPY_ORDER as readonly string[]).includes(name);
 }
 

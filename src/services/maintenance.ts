@@ -187,6 +187,7 @@ function parseHeader(line: string | undefined): ExportHeader {
     !('tables' in value) ||
     typeof value.tables !== 'object' ||
     value.tables === null ||
+    !Object.values(value.tables).every((n) => typeof n === 'number') ||
     !('auditHead' in value) ||
     typeof value.auditHead !== 'string'
   ) {
@@ -216,7 +217,10 @@ function parseLine(line: string, n: number): { table: TableName; row: Row } {
     // A JSON object: its keys are the columns, as exported.
     return { table: value.table, row: value.row as Row };
   }
-  throw new AccordError('VALIDATION_FAILED', `line ${n}: expected {"table", "row"} of a known table`);
+  throw new AccordError(
+    'VALIDATION_FAILED',
+    `line ${n}: expected {"table", "row"} of a known table`,
+  );
 }
 
 /**
@@ -239,10 +243,11 @@ export async function importJsonLines(
       `the export is at migration ${header.migration}, which this Accord does not know; upgrade Accord first`,
     );
   }
-  const expected = Object.fromEntries(
-    COPY_ORDER.map((t) => [t, Number(header.tables[t] ?? 0)]),
-  ) as Record<TableName, number>;
-  // Built from COPY_ORDER just above, so every table is a key.
+  // Built from COPY_ORDER, so every table is a key; tables the header lacks count as 0.
+  const expected = Object.fromEntries(COPY_ORDER.map((t) => [t, header.tables[t] ?? 0])) as Record<
+    TableName,
+    number
+  >;
   const all = total(expected);
   await target.transaction().execute(async (dst) => {
     await checkTargetEmpty(dst, options.replace);
