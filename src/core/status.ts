@@ -64,16 +64,13 @@ export function sourceIndex(scenario: Scenario): Map<string, Source> {
 }
 
 /** Consensus, positions and cohesion on one decision as of a date. */
-export function decisionStatus(
-  scenario: Scenario,
-  decision: Decision,
-  asOf: IsoDate,
-  sources: ReadonlyMap<string, Source> = sourceIndex(scenario),
-): DecisionStatus {
-  // Once taken, a decision is history: it is answered as it stood on the day it was taken, so
-  // members who joined later (Finland after the Madrid invitation) do not reopen it.
-  // Likewise a silence procedure closes on its deadline: objections after it come too late, and
-  // an objection made before it is not undone by a later change of mind.
+/**
+ * The day a decision is answered for as of `asOf`. Once taken, a decision is history: it is
+ * answered as it stood on the day it was taken, so members who joined later (Finland after the
+ * Madrid invitation) do not reopen it. Likewise a silence procedure closes on its deadline:
+ * objections after it come too late, and one made before it is not undone by a change of mind.
+ */
+export function evaluationDate(decision: Decision, asOf: IsoDate): IsoDate {
   let date = asOf;
   for (const closed of [
     decision.outcome?.date,
@@ -81,6 +78,16 @@ export function decisionStatus(
   ]) {
     if (closed !== undefined && closed < date) date = closed;
   }
+  return date;
+}
+
+export function decisionStatus(
+  scenario: Scenario,
+  decision: Decision,
+  asOf: IsoDate,
+  sources: ReadonlyMap<string, Source> = sourceIndex(scenario),
+): DecisionStatus {
+  const date = evaluationDate(decision, asOf);
   return decisionStatusOn(scenario, decision, date, asOf, sources);
 }
 

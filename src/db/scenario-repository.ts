@@ -2,7 +2,7 @@
  * Scenarios in the database: the only module that builds SQL for them. Rows become core values
  * here, so services never see column names.
  */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
   Basis,
   Candidate,
@@ -99,7 +99,17 @@ export async function getScenarioVersion(db: Db, id: string): Promise<number | u
   return row?.version;
 }
 
-export async function loadScenario(db: Db, id: string): Promise<Scenario | undefined> {
+export interface LoadParts {
+  /** Load every position (default true). Status and roadmap reads skip them: see latestPositions. */
+  readonly positions?: boolean;
+  readonly events?: boolean;
+}
+
+export async function loadScenario(
+  db: Db,
+  id: string,
+  parts: LoadParts = {},
+): Promise<Scenario | undefined> {
   const s = await getScenarioRow(db, id);
   if (s === undefined) return undefined;
   const [
@@ -139,8 +149,17 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
       .where('scenario_id', '=', id)
       .orderBy('seq')
       .execute(),
-    db.selectFrom('positions').selectAll().where('scenario_id', '=', id).orderBy('seq').execute(),
-    db.selectFrom('events').selectAll().where('scenario_id', '=', id).orderBy('seq').execute(),
+    parts.positions === false
+      ? Promise.resolve([])
+      : db
+          .selectFrom('positions')
+          .selectAll()
+          .where('scenario_id', '=', id)
+          .orderBy('seq')
+          .execute(),
+    parts.events === false
+      ? Promise.resolve([])
+      : db.selectFrom('events').selectAll().where('scenario_id', '=', id).orderBy('seq').execute(),
   ]);
 
   const sourced = (r: { basis: string; sources: string }) => ({
@@ -199,18 +218,7 @@ export async function loadScenario(db: Db, id: string): Promise<Scenario | undef
       .map((st) => ({ date: st.date, met: st.met === 1, note: opt(st.note), ...sourced(st) })),
   }));
 
-  const positionList: Position[] = positions.map((p) => ({
-    id: p.id,
-    member: p.member,
-    decision: p.decision_id,
-    stance: p.stance as Position['stance'],
-    // Validated on import.
-    date: p.date,
-    conditions: parseJson<string[]>(p.conditions),
-    reasons: parseJson<string[]>(p.reasons),
-    note: opt(p.note),
-    ...sourced(p),
-  }));
+  const positionList: Position[] = positions.map(positionFromRow);
 
   const eventList: EventFact[] = events.map((e) => ({
     id: e.id,
@@ -490,4 +498,90 @@ export async function deleteScenario(db: Db, id: string): Promise<boolean> {
   }
   const result = await db.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+type PositionRow = Selectable<Database['positions']>;
+
+export function positionFromRow(p: PositionRow): Position {
+  return {
+    id: p.id,
+    member: p.member,
+    decision: p.decision_id,
+    stance: p.stance as Position['stance'],
+    // Validated on import.
+    date: p.date,
+    conditions: parseJson<string[]>(p.conditions),
+    reasons: parseJson<string[]>(p.reasons),
+    note: opt(p.note),
+    basis: p.basis as Basis,
+    // Validated on import.
+    sources: parseJson<Citation[]>(p.sources),
+  };
+}
+
+/**
+ * The positions that can be effective on `asOf` for these decisions: for each member and
+ * decision, every position on the latest date on or before `asOf` (same-day rivals included, so
+ * the core can resolve and flag them). One indexed query, whatever the scenario's size.
+ */
+export async function latestPositions(
+  db: Db,
+  scenarioId: string,
+  decisionIds: readonly string[],
+  asOf: string,
+): Promise<Position[]> {
+  if (decisionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('positions as p')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('positions')
+          .select(['decision_id', 'member', (e) => e.fn.max('date').as('latest')])
+          .where('scenario_id', '=', scenarioId)
+          .where('decision_id', 'in', decisionIds)
+          .where('date', '<=', asOf)
+          .groupBy(['decision_id', 'member'])
+          .as('m'),
+      (join) =>
+        join
+          .onRef('m.decision_id', '=', 'p.decision_id')
+          .onRef('m.member', '=', 'p.member')
+          .onRef('m.latest', '=', 'p.date'),
+    )
+    .selectAll('p')
+    .where('p.scenario_id', '=', scenarioId)
+    .orderBy('p.seq')
+    .execute();
+  return rows.map(positionFromRow);
+}
+
+/** One member's positions on one decision, oldest first. */
+export async function positionsOf(
+  db: Db,
+  scenarioId: string,
+  decisionId: string,
+  member: string,
+): Promise<Position[]> {
+  const rows = await db
+    .selectFrom('positions')
+    .selectAll()
+    .where('scenario_id', '=', scenarioId)
+    .where('decision_id', '=', decisionId)
+    .where('member', '=', member)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  return rows.map(positionFromRow);
+}
+
+/** Whether a position id is taken in a scenario. */
+export async function positionExists(db: Db, scenarioId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('positions')
+    .select('id')
+    .where('scenario_id', '=', scenarioId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

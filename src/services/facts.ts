@@ -26,7 +26,7 @@ import {
   updateDecisionOutcome,
   updatePosition,
 } from '../db/fact-repository.js';
-import { loadScenario } from '../db/scenario-repository.js';
+import { loadScenario, positionExists } from '../db/scenario-repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -82,8 +82,13 @@ export interface FactService {
 
 type Db = Kysely<Database>;
 
+/**
+ * The scenario to check a write against, without its positions (there can be millions): a new
+ * or changed position is checked on its own against members, decisions, conditions and sources,
+ * and its id against the table.
+ */
 async function scenarioIn(db: Db, id: string): Promise<Scenario> {
-  const s = await loadScenario(db, id);
+  const s = await loadScenario(db, id, { positions: false });
   if (s === undefined) {
     throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
       field: 'scenario',
@@ -125,6 +130,16 @@ function stale(what: string, current: number): AccordError {
   );
 }
 
+/** A readable position id not yet taken in the scenario (asks the table, not a loaded list). */
+async function freshPositionId(db: Db, scenarioId: string, base: string): Promise<string> {
+  const first = freshId(base, new Set());
+  if (!(await positionExists(db, scenarioId, first))) return first;
+  for (let n = 2; ; n++) {
+    const id = `${first}-${n}`;
+    if (!(await positionExists(db, scenarioId, id))) return id;
+  }
+}
+
 /** A readable, unique id for a new fact: `pl-membership-timeline-2023-07-10`, then `-2`, `-3`. */
 function freshId(base: string, taken: ReadonlySet<string>): string {
   const clean = base
@@ -152,21 +167,21 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
         { member: body.member },
         async (trx, now) => {
           const s = await scenarioIn(trx, scenarioId);
-          const taken = new Set(s.positions.map((p) => p.id));
-          const id = body.id ?? freshId(`${body.member}-${body.decision}-${body.date}`, taken);
-          if (taken.has(id)) {
+          const id =
+            body.id ??
+            (await freshPositionId(
+              trx,
+              scenarioId,
+              `${body.member}-${body.decision}-${body.date}`,
+            ));
+          if (await positionExists(trx, scenarioId, id)) {
             throw new AccordError('ALREADY_EXISTS', `id: position '${id}' already exists`, {
               field: 'id',
               value: id,
             });
           }
           const position: Position = { ...body, id };
-          rejectProblems(
-            problemsAt(
-              { ...s, positions: [...s.positions, position] },
-              `positions.${s.positions.length}`,
-            ),
-          );
+          rejectProblems(problemsAt({ ...s, positions: [position] }, 'positions.0'));
           await insertPosition(trx, scenarioId, position);
           await bumpScenarioVersion(trx, scenarioId, now);
           return {
@@ -202,9 +217,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
             throw stale(`position '${positionId}'`, current.version);
           const position: Position = { ...fields, id: positionId };
           const s = await scenarioIn(trx, scenarioId);
-          const index = s.positions.findIndex((p) => p.id === positionId);
-          const positions = s.positions.map((p) => (p.id === positionId ? position : p));
-          rejectProblems(problemsAt({ ...s, positions }, `positions.${index}`));
+          rejectProblems(problemsAt({ ...s, positions: [position] }, 'positions.0'));
           const version = await updatePosition(trx, scenarioId, position, expectedVersion);
           if (version === undefined) {
             const now2 = await getPosition(trx, scenarioId, positionId);
@@ -337,7 +350,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
     },
 
     async getOutcome(scenarioId, decisionId) {
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       const decision = s.decisions.find((d) => d.id === decisionId);
       const version = await getDecisionVersion(deps.db, scenarioId, decisionId);
       if (decision === undefined || version === undefined) {

@@ -208,8 +208,13 @@ export function createRoadmapService(
   deps: ServiceDeps,
   scenarios: ScenarioService,
 ): RoadmapService {
+  // Views by the scenario frame they were computed from: a write produces a new frame object, so
+  // stale views are never served, and they are dropped with their frame.
+  const views = new WeakMap<Scenario, Map<string, RoadmapView>>();
+
   async function scenarioIn(db: Kysely<Database>, id: string): Promise<Scenario> {
-    const s = await loadScenario(db, id);
+    // Positions play no part in roadmap checks: the frame is enough, however many there are.
+    const s = await loadScenario(db, id, { positions: false });
     if (s === undefined) {
       throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
         field: 'scenario',
@@ -233,7 +238,7 @@ export function createRoadmapService(
 
   return {
     async list(scenarioId) {
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       return s.roadmaps.map((r) => ({
         id: r.id,
         title: r.title,
@@ -244,8 +249,11 @@ export function createRoadmapService(
 
     async show(scenarioId, roadmapId, asOfInput) {
       const asOf = resolveAsOf(deps, asOfInput);
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       const r = findRoadmap(s, roadmapId);
+      const key = `${r.id}\u0000${asOf}`;
+      const cached = views.get(s)?.get(key);
+      if (cached !== undefined) return cached;
       const eligible = eligibleFor(s, r);
       const changeDates = membershipDates(s.members);
       const schedule = scheduleRoadmap(r, {
@@ -277,7 +285,7 @@ export function createRoadmapService(
           schedule: items.get(b.id),
         };
       };
-      return {
+      const answer: RoadmapView = {
         asOf,
         scenario: s.id,
         roadmap: {
@@ -308,11 +316,16 @@ export function createRoadmapService(
         evidence: r.evidence.length,
         assessments: r.assessments.length,
       };
+      const forFrame = views.get(s) ?? new Map<string, RoadmapView>();
+      if (forFrame.size > 256) forFrame.clear();
+      forFrame.set(key, answer);
+      views.set(s, forFrame);
+      return answer;
     },
 
     async divergence(scenarioId, roadmapId, benchmarkId, asOfInput) {
       const asOf = resolveAsOf(deps, asOfInput);
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       const r = findRoadmap(s, roadmapId);
       if (!r.benchmarks.some((b) => b.id === benchmarkId)) {
         throw new AccordError(
@@ -329,7 +342,7 @@ export function createRoadmapService(
 
     async compare(scenarioId, a, b, asOfInput) {
       const asOf = resolveAsOf(deps, asOfInput);
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       const ra = findRoadmap(s, a);
       const rb = findRoadmap(s, b);
       const start = ra.start < rb.start ? ra.start : rb.start;
@@ -343,7 +356,7 @@ export function createRoadmapService(
 
     async review(scenarioId, roadmapId, asOfInput, sinceInput) {
       const to = resolveAsOf(deps, asOfInput);
-      const s = await scenarios.load(scenarioId);
+      const s = await scenarios.frame(scenarioId);
       const r = findRoadmap(s, roadmapId);
       // Without --since, the previous review is taken to be a year earlier (the annual cycle).
       const from =
@@ -390,7 +403,7 @@ export function createRoadmapService(
 
     async addEvidence(actor, scenarioId, roadmapId, input) {
       const body = parseInput(EvidenceBody, input);
-      const loaded = await scenarios.load(scenarioId);
+      const loaded = await scenarios.frame(scenarioId);
       const target = findRoadmap(loaded, roadmapId);
       const result = await runWrite(
         deps,

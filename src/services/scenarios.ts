@@ -9,12 +9,14 @@ import { positionHistory } from '../core/positions.js';
 import { ratificationStatus, type RatificationStatus } from '../core/ratification.js';
 import {
   decisionStatus,
+  evaluationDate,
   scenarioStatus,
   summarizeStatus,
   type DecisionStatus,
   type StatusSummary,
 } from '../core/status.js';
 import type {
+  Decision,
   EventFact,
   IsoDate,
   Iso2,
@@ -25,6 +27,8 @@ import type {
 } from '../core/types.js';
 import { parseScenarioText, scenarioToYaml } from '../contracts/scenario-file.js';
 import {
+  latestPositions,
+  positionsOf,
   deleteScenario,
   getScenarioVersion,
   insertScenario,
@@ -64,8 +68,10 @@ export interface ScenarioDetail extends ScenarioSummary {
 export interface ScenarioService {
   list(): Promise<ScenarioSummary[]>;
   get(id: string): Promise<ScenarioDetail>;
-  /** The scenario as stored, for export and for tests. */
+  /** The scenario as stored, every position included (export, tests). */
   load(id: string): Promise<Scenario>;
+  /** The scenario without its positions, cached by version: for reads that do not need them. */
+  frame(id: string): Promise<Scenario>;
   /** Consensus and ratifications as of a date, without per-member positions (see decision). */
   status(id: string, asOf?: string): Promise<StatusSummary>;
   decision(id: string, decisionId: string, asOf?: string): Promise<DecisionStatus>;
@@ -135,7 +141,9 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     }
     const hit = cache.get(id);
     if (hit !== undefined && hit.version === version) return hit;
-    const scenario = await loadScenario(deps.db, id);
+    // The frame: everything but the positions, which can run to millions; reads that need them
+    // ask the database for just the ones that can be effective (latestPositions).
+    const scenario = await loadScenario(deps.db, id, { positions: false });
     if (scenario === undefined) {
       throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
         field: 'scenario',
@@ -145,6 +153,31 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     const entry = { version, scenario };
     cache.set(id, entry);
     return entry;
+  }
+
+  /** The frame with the positions that can be effective on `asOf` for each decision. */
+  async function asOfScenario(frame: Scenario, asOf: IsoDate, only?: Decision): Promise<Scenario> {
+    const byDate = new Map<IsoDate, string[]>();
+    for (const d of only === undefined ? frame.decisions : [only]) {
+      const date = evaluationDate(d, asOf);
+      byDate.set(date, [...(byDate.get(date) ?? []), d.id]);
+    }
+    const lists = await Promise.all(
+      [...byDate].map(([date, ids]) => latestPositions(deps.db, frame.id, ids, date)),
+    );
+    return { ...frame, positions: lists.flat() };
+  }
+
+  /** The whole scenario, positions included (export, checks of a write). */
+  async function loadFull(id: string): Promise<Scenario> {
+    const scenario = await loadScenario(deps.db, id);
+    if (scenario === undefined) {
+      throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
+        field: 'scenario',
+        value: id,
+      });
+    }
+    return scenario;
   }
 
   function findDecision(s: Scenario, decisionId: string) {
@@ -244,7 +277,8 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
       };
     },
 
-    load: fetch,
+    load: loadFull,
+    frame: fetch,
 
     async status(id, asOf) {
       const date = resolveAsOf(deps, asOf);
@@ -252,7 +286,7 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
       const key = `${id}\u0000${version}\u0000${date}`;
       const hit = statusCache.get(key);
       if (hit !== undefined) return hit;
-      const summary = summarizeStatus(scenarioStatus(scenario, date));
+      const summary = summarizeStatus(scenarioStatus(await asOfScenario(scenario, date), date));
       if (statusCache.size >= STATUS_CACHE_LIMIT) {
         // Drop the oldest entry (Map keeps insertion order).
         const oldest = statusCache.keys().next();
@@ -265,7 +299,8 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     async decision(id, decisionId, asOf) {
       const date = resolveAsOf(deps, asOf);
       const s = await fetch(id);
-      return decisionStatus(s, findDecision(s, decisionId), date);
+      const d = findDecision(s, decisionId);
+      return decisionStatus(await asOfScenario(s, date, d), d, date);
     },
 
     async positionHistory(id, decisionId, member) {
@@ -277,7 +312,8 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
           value: member,
         });
       }
-      return positionHistory(s, d, member);
+      const positions = await positionsOf(deps.db, id, decisionId, member);
+      return positionHistory({ ...s, positions }, d, member);
     },
 
     async members(id, asOf) {
@@ -314,7 +350,7 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
     },
 
     async exportYaml(id) {
-      return scenarioToYaml(await fetch(id));
+      return scenarioToYaml(await loadFull(id));
     },
 
     async importText(actor, text, file, options) {
