@@ -2,8 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
+import { runCli } from './cli-run.js';
 import { BUILTIN_DIR } from '../src/cli/workspace.js';
 import { tempDir } from './helpers.js';
 
@@ -19,20 +18,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t.endsWith('\n') ? t : `${t}\n`;
-    },
-    err: (t) => {
-      err += t.endsWith('\n') ? t : `${t}\n`;
-    },
-  };
-  const code = await main(['node', 'accord', ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 interface ShowJson {
   tracks: { id: string; benchmarks: { id: string; status: string; basis: string }[] }[];

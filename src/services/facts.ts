@@ -3,9 +3,8 @@
  * events. Each write is checked against the whole scenario with the same rules as an import
  * (a position by a non-member on its date is refused), authorized, versioned and audited.
  */
-import { AccordError, type Problem } from '../core/errors.js';
-import type { ConditionStatus, EventFact, Position, Scenario } from '../core/types.js';
-import { validateScenario } from '../core/validate.js';
+import { AccordError } from '../core/errors.js';
+import type { ConditionStatus, EventFact, Position } from '../core/types.js';
 import type { z } from 'zod';
 import {
   ConditionStatusBody,
@@ -26,7 +25,8 @@ import {
   updateDecisionOutcome,
   updatePosition,
 } from '../db/fact-repository.js';
-import { loadScenario, positionExists } from '../db/scenario-repository.js';
+import { positionExists } from '../db/scenario-repository.js';
+import { freshId, problemsAt, rejectProblems, scenarioForWrite } from './checks.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -82,35 +82,6 @@ export interface FactService {
 
 type Db = Kysely<Database>;
 
-/**
- * The scenario to check a write against, without its positions (there can be millions): a new
- * or changed position is checked on its own against members, decisions, conditions and sources,
- * and its id against the table.
- */
-async function scenarioIn(db: Db, id: string): Promise<Scenario> {
-  const s = await loadScenario(db, id, { positions: false });
-  if (s === undefined) {
-    throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
-      field: 'scenario',
-      value: id,
-    });
-  }
-  return s;
-}
-
-/** Problems of one entry of a scenario, with the entry's path prefix removed (`member: …`). */
-function problemsAt(s: Scenario, prefix: string): Problem[] {
-  return validateScenario(s)
-    .filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`))
-    .map((p) => ({ ...p, path: p.path.slice(prefix.length + 1) }));
-}
-
-function rejectProblems(problems: readonly Problem[]): void {
-  if (problems.length === 0) return;
-  const lines = problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`));
-  throw new AccordError('VALIDATION_FAILED', lines.join('; '), { problems });
-}
-
 function positionNotFound(scenarioId: string, id: string): AccordError {
   return new AccordError(
     'NOT_FOUND',
@@ -140,17 +111,6 @@ async function freshPositionId(db: Db, scenarioId: string, base: string): Promis
   }
 }
 
-/** A readable, unique id for a new fact: `pl-membership-timeline-2023-07-10`, then `-2`, `-3`. */
-function freshId(base: string, taken: ReadonlySet<string>): string {
-  const clean = base
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 72);
-  if (!taken.has(clean)) return clean;
-  for (let n = 2; ; n++) if (!taken.has(`${clean}-${n}`)) return `${clean}-${n}`;
-}
-
 export function createFactService(deps: ServiceDeps, scenarios: ScenarioService): FactService {
   const done = <T>(scenarioId: string, value: T): T => {
     scenarios.invalidate(scenarioId);
@@ -166,7 +126,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
         'position.record',
         { member: body.member },
         async (trx, now) => {
-          const s = await scenarioIn(trx, scenarioId);
+          const s = await scenarioForWrite(trx, scenarioId);
           const id =
             body.id ??
             (await freshPositionId(
@@ -216,7 +176,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
           if (current.version !== expectedVersion)
             throw stale(`position '${positionId}'`, current.version);
           const position: Position = { ...fields, id: positionId };
-          const s = await scenarioIn(trx, scenarioId);
+          const s = await scenarioForWrite(trx, scenarioId);
           rejectProblems(problemsAt({ ...s, positions: [position] }, 'positions.0'));
           const version = await updatePosition(trx, scenarioId, position, expectedVersion);
           if (version === undefined) {
@@ -271,7 +231,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
         'condition.status',
         actor.kind === 'user' ? { member: actor.member } : {},
         async (trx, now) => {
-          const s = await scenarioIn(trx, scenarioId);
+          const s = await scenarioForWrite(trx, scenarioId);
           const ci = s.conditions.findIndex((c) => c.id === conditionId);
           const condition = s.conditions[ci];
           if (condition === undefined) {
@@ -311,7 +271,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
     async setOutcome(actor, scenarioId, decisionId, input) {
       const body = parseInput(OutcomeBody, input);
       const result = await runWrite(deps, actor, 'decision.outcome', {}, async (trx, now) => {
-        const s = await scenarioIn(trx, scenarioId);
+        const s = await scenarioForWrite(trx, scenarioId);
         const di = s.decisions.findIndex((d) => d.id === decisionId);
         const decision = s.decisions[di];
         const version = await getDecisionVersion(trx, scenarioId, decisionId);
@@ -369,7 +329,7 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
     async recordEvent(actor, scenarioId, input) {
       const body = parseInput(EventCreateBody, input);
       const result = await runWrite(deps, actor, 'event.record', {}, async (trx, now) => {
-        const s = await scenarioIn(trx, scenarioId);
+        const s = await scenarioForWrite(trx, scenarioId);
         const taken = new Set(s.events.map((e) => e.id));
         const id = body.id ?? freshId(`${body.kind}-${body.start}-${body.title}`, taken);
         if (taken.has(id)) {

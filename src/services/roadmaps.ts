@@ -3,7 +3,6 @@
  * credible timelines), compare two approaches, review a monitoring cycle, validate a file, and
  * the two writes — evidence (the candidate) and assessments (each ally, the secretariat).
  */
-import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { AccordError, type Problem } from '../core/errors.js';
 import {
@@ -35,17 +34,15 @@ import {
 } from '../core/roadmap/index.js';
 import { reviewMarkdown } from '../core/roadmap/report.js';
 import type { RoadmapVariant, Scenario } from '../core/types.js';
-import { validateScenario } from '../core/validate.js';
 import { AssessmentBody, EvidenceBody } from '../contracts/roadmap-writes.js';
 import { RoadmapSchema } from '../contracts/roadmap.js';
 import { parseScenarioText } from '../contracts/scenario-file.js';
 import { bumpScenarioVersion } from '../db/fact-repository.js';
 import { insertAssessment, insertEvidence } from '../db/roadmap-repository.js';
-import { loadScenario } from '../db/scenario-repository.js';
-import type { Database } from '../db/schema.js';
 import { resolveAsOf, type Actor, type ServiceDeps } from './context.js';
 import { parseInput } from './input.js';
 import type { ScenarioService } from './scenarios.js';
+import { freshId, problemsAt, rejectProblems, scenarioForWrite } from './checks.js';
 import { runWrite } from './write.js';
 
 export interface BenchmarkView {
@@ -194,16 +191,6 @@ function eligibleFor(s: Scenario, r: RoadmapVariant) {
   return memberAssessors(s.members, [r.candidate]);
 }
 
-function freshId(base: string, taken: ReadonlySet<string>): string {
-  const clean = base
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 72);
-  if (!taken.has(clean)) return clean;
-  for (let n = 2; ; n++) if (!taken.has(`${clean}-${n}`)) return `${clean}-${n}`;
-}
-
 export function createRoadmapService(
   deps: ServiceDeps,
   scenarios: ScenarioService,
@@ -211,30 +198,6 @@ export function createRoadmapService(
   // Views by the scenario frame they were computed from: a write produces a new frame object, so
   // stale views are never served, and they are dropped with their frame.
   const views = new WeakMap<Scenario, Map<string, RoadmapView>>();
-
-  async function scenarioIn(db: Kysely<Database>, id: string): Promise<Scenario> {
-    // Positions play no part in roadmap checks: the frame is enough, however many there are.
-    const s = await loadScenario(db, id, { positions: false });
-    if (s === undefined) {
-      throw new AccordError('NOT_FOUND', `scenario '${id}' does not exist`, {
-        field: 'scenario',
-        value: id,
-      });
-    }
-    return s;
-  }
-
-  function rejectProblems(s: Scenario, prefix: string): void {
-    const problems = validateScenario(s)
-      .filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`))
-      .map((p) => ({ ...p, path: p.path.slice(prefix.length + 1) }));
-    if (problems.length === 0) return;
-    throw new AccordError(
-      'VALIDATION_FAILED',
-      problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; '),
-      { problems },
-    );
-  }
 
   return {
     async list(scenarioId) {
@@ -411,7 +374,7 @@ export function createRoadmapService(
         'evidence.submit',
         { candidate: target.candidate },
         async (trx, now) => {
-          const s = await scenarioIn(trx, scenarioId);
+          const s = await scenarioForWrite(trx, scenarioId);
           const r = findRoadmap(s, roadmapId);
           const ri = s.roadmaps.indexOf(r);
           const taken = new Set(r.evidence.map((e) => e.id));
@@ -426,7 +389,9 @@ export function createRoadmapService(
           const roadmaps = s.roadmaps.map((x) =>
             x === r ? { ...x, evidence: [...x.evidence, evidence] } : x,
           );
-          rejectProblems({ ...s, roadmaps }, `roadmaps.${ri}.evidence.${r.evidence.length}`);
+          rejectProblems(
+            problemsAt({ ...s, roadmaps }, `roadmaps.${ri}.evidence.${r.evidence.length}`),
+          );
           await insertEvidence(trx, scenarioId, r.id, evidence);
           await bumpScenarioVersion(trx, scenarioId, now);
           return {
@@ -464,7 +429,7 @@ export function createRoadmapService(
         'assessment.record',
         { member },
         async (trx, now) => {
-          const s = await scenarioIn(trx, scenarioId);
+          const s = await scenarioForWrite(trx, scenarioId);
           const r = findRoadmap(s, roadmapId);
           const ri = s.roadmaps.indexOf(r);
           const taken = new Set(r.assessments.map((a) => a.id));
@@ -480,7 +445,9 @@ export function createRoadmapService(
           const roadmaps = s.roadmaps.map((x) =>
             x === r ? { ...x, assessments: [...x.assessments, assessment] } : x,
           );
-          rejectProblems({ ...s, roadmaps }, `roadmaps.${ri}.assessments.${r.assessments.length}`);
+          rejectProblems(
+            problemsAt({ ...s, roadmaps }, `roadmaps.${ri}.assessments.${r.assessments.length}`),
+          );
           await insertAssessment(trx, scenarioId, r.id, assessment);
           await bumpScenarioVersion(trx, scenarioId, now);
           return {
