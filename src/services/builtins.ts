@@ -2,6 +2,7 @@
  * The built-in scenarios shipped in `scenarios/`: loaded into an empty database on first start.
  * The files are read by the caller (an edge), so this stays free of file-system details.
  */
+import { isAccordError } from '../core/errors.js';
 import type { Actor } from './context.js';
 import type { ImportResult, ScenarioService } from './scenarios.js';
 
@@ -22,8 +23,8 @@ export async function loadBuiltins(
     const result = await service
       .importText(actor, file.text, file.name, { replace: false })
       .catch((error: unknown) => {
-        if (error instanceof Error && 'code' in error && error.code === 'ALREADY_EXISTS')
-          return undefined;
+        // A built-in already in the database stays as it is (it may have been edited since).
+        if (isAccordError(error) && error.code === 'ALREADY_EXISTS') return undefined;
         throw error;
       });
     if (result !== undefined && !existing.has(result.id)) imported.push(result);
