@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createDb, type Db, type DbConfig } from '../src/db/create-db.js';
 import { createServices, type Services } from '../src/services/index.js';
-import { BUILTIN_DIR } from '../src/cli/workspace.js';
+import { BUILTIN_DIR, readAccessionCases } from '../src/cli/workspace.js';
 
 export const FIXED_NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -116,6 +116,7 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
     db: db.kysely,
     clock: () => FIXED_NOW,
     changeToken: db.changeToken,
+    accessionCases: readAccessionCases(),
   });
   return {
     dir: database.dir,

@@ -8,6 +8,7 @@ import { isAccordError } from '../core/errors.js';
 import { policyMarkdown } from '../core/policy.js';
 import { userCommand, tokenCommand } from './commands/access.js';
 import { auditCommand } from './commands/audit.js';
+import { forecastCommand } from './commands/forecast.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { scenarioGenerateCommand } from './commands/generate.js';
@@ -61,6 +62,7 @@ export function buildProgram(io: Io = processIo): Command {
   evidenceCommand(program, io);
   assessCommand(program, io);
   reportCommand(program, io);
+  forecastCommand(program, io);
   dbCommand(program, io);
   backupCommand(program, io);
   scenarioGenerateCommand(program, io);

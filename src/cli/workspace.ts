@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AccessionCase } from '../core/forecast/ratification.js';
 import { createDb, type Db } from '../db/create-db.js';
 import { loadBuiltins, type ScenarioFile } from '../services/builtins.js';
 import { SYSTEM_ACTOR } from '../services/context.js';
@@ -12,6 +13,16 @@ import { createServices, type Services } from '../services/index.js';
 import type { ImportResult } from '../services/scenarios.js';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const ACCESSIONS_FILE = fileURLToPath(
+  new URL('../../reference-data/nato-accessions.json', import.meta.url),
+);
+
+/** NATO's enlargement rounds, for forecasts; the file ships with Accord. */
+export function readAccessionCases(file = ACCESSIONS_FILE): AccessionCase[] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { cases: AccessionCase[] };
+  // The file's case records carry these fields (reference-data/README.md); extra ones are ignored.
+  return data.cases;
+}
 
 export interface Workspace {
   readonly db: Db;
@@ -51,6 +62,7 @@ export async function openWorkspace(options: OpenOptions = {}): Promise<Workspac
     db: db.kysely,
     clock: options.clock ?? (() => new Date()),
     changeToken: db.changeToken,
+    accessionCases: readAccessionCases(),
   });
   let imported: ImportResult[] = [];
   try {

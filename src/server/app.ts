@@ -18,6 +18,7 @@ import { registerAuth } from './auth.js';
 import { buildSecurityHeaders } from './headers.js';
 import { registerErrorHandling } from './errors.js';
 import { accessRoutes } from './routes/access.js';
+import { forecastRoutes } from './routes/forecasts.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { writeRoutes } from './routes/writes.js';
 import { renderHomePage } from './page.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   scenarioRoutes(app, deps.services);
   writeRoutes(app, deps.services);
   roadmapRoutes(app, deps.services);
+  forecastRoutes(app, deps.services);
   accessRoutes(app, deps.services, {
     signInPerMinute: deps.signInPerMinute ?? 10,
     secureCookies: deps.secureCookies ?? false,

@@ -7,6 +7,7 @@ import { AccordError } from '../core/errors.js';
 import { isIsoDate } from '../core/dates.js';
 import type { IsoDate } from '../core/types.js';
 import type { Database } from '../db/schema.js';
+import type { AccessionCase } from '../core/forecast/ratification.js';
 import type { Principal } from '../core/policy.js';
 
 export interface ServiceDeps {
@@ -18,6 +19,8 @@ export interface ServiceDeps {
    * are served without asking the database. Without it, every read checks the version.
    */
   readonly changeToken?: (() => number) | undefined;
+  /** NATO's enlargement rounds (reference-data/nato-accessions.json), read by the edge that starts Accord. */
+  readonly accessionCases?: readonly AccessionCase[] | undefined;
 }
 
 /** Who performs a write: an account, the local operator (CLI), or Accord itself. */

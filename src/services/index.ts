@@ -2,6 +2,7 @@ import { createAccessService, type AccessService } from './access.js';
 import { createAuditService, type AuditService } from './audit-service.js';
 import type { ServiceDeps } from './context.js';
 import { createFactService, type FactService } from './facts.js';
+import { createForecastService, type ForecastService } from './forecast.js';
 import { createRoadmapService, type RoadmapService } from './roadmaps.js';
 import { createScenarioService, type ScenarioService } from './scenarios.js';
 
@@ -12,6 +13,7 @@ export interface Services {
   readonly access: AccessService;
   readonly audit: AuditService;
   readonly roadmaps: RoadmapService;
+  readonly forecasts: ForecastService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -22,5 +24,6 @@ export function createServices(deps: ServiceDeps): Services {
     access: createAccessService(deps),
     audit: createAuditService(deps),
     roadmaps: createRoadmapService(deps, scenarios),
+    forecasts: createForecastService(deps, scenarios, deps.accessionCases ?? []),
   };
 }

@@ -1,0 +1,616 @@
+/**
+ * The briefing extractor: rules, gazetteers and patterns over sentences (wink-nlp finds the
+ * sentences, chrono-node the dates). Pure: text and publication date in, proposed facts out.
+ */
+import { countryName } from '../countries.js';
+import type { Credibility, IsoDate, Iso2 } from '../types.js';
+import { findDates, type DateMention } from './dates.js';
+import {
+  CAPITALS,
+  COUNTRY_NAMES,
+  DEMONYMS,
+  NAMED_GROUPS,
+  ORGANISATIONS,
+  TITLES,
+  TITLE_COUNTRY,
+  alternation,
+} from './gazetteer.js';
+import { splitSentences, type Sentence } from './text.js';
+import type {
+  ActorFact,
+  AttributionFact,
+  EngagementFact,
+  EventFactProposal,
+  EventWhat,
+  ExtractOptions,
+  Fact,
+  ParticipantRef,
+  Span,
+  StanceActor,
+  StanceFact,
+  StanceTopic,
+  StatementFact,
+} from './types.js';
+
+const APOS = "['’]";
+const COUNTRY_ALT = alternation(COUNTRY_NAMES.keys());
+const DEMONYM_ALT = alternation(Object.keys(DEMONYMS));
+const CAPITAL_ALT = alternation(Object.keys(CAPITALS));
+const ORG_ALT = alternation(Object.keys(ORGANISATIONS));
+const TITLE_ALT = alternation(TITLES);
+const NAME_WORD = "[A-Z][a-zà-ÿ'’-]+";
+
+const PERSON_RE = new RegExp(
+  `(?:\\b(${DEMONYM_ALT})\\s+|\\b(${COUNTRY_ALT})${APOS}s\\s+)?\\b(${TITLE_ALT})\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`,
+  'g',
+);
+const COUNTRY_RE = new RegExp(`\\b(${COUNTRY_ALT})\\b`, 'g');
+const DEMONYM_RE = new RegExp(`\\b(${DEMONYM_ALT})\\b(?!\\s+(?:Union|Eastern|Western))`, 'g');
+const CAPITAL_RE = new RegExp(`\\b(${CAPITAL_ALT})\\b`, 'g');
+const ORG_RE = new RegExp(`\\b(${ORG_ALT})\\b`, 'g');
+
+const ENLARGEMENT =
+  /\b(join|joining|membership|accession|invitation|invite[ds]?|inviting|enlargement|expansion|aspirations?|bid)\b/i;
+
+interface Person {
+  readonly name: string;
+  readonly iso2?: Iso2 | undefined;
+  readonly role: string;
+}
+
+interface Mention {
+  readonly key: string;
+  readonly type: ActorFact['type'];
+  readonly name: string;
+  readonly iso2?: Iso2 | undefined;
+  readonly role?: string | undefined;
+  readonly span: Span;
+}
+
+function sliceFact(text: string, span: Span): { span: Span; text: string } {
+  return { span, text: text.slice(span[0], span[1]) };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/** Persons with a title, then their later surname mentions. */
+function findPersons(text: string): { persons: Map<string, Person>; mentions: Mention[] } {
+  const persons = new Map<string, Person>();
+  const mentions: Mention[] = [];
+  for (const m of text.matchAll(PERSON_RE)) {
+    const [, demonym, country, title, name] = m;
+    if (title === undefined || name === undefined) continue;
+    const iso2 =
+      TITLE_COUNTRY[title] ??
+      (demonym !== undefined ? DEMONYMS[demonym] : undefined) ??
+      (country !== undefined ? COUNTRY_NAMES.get(country) : undefined);
+    const full =
+      title === 'Pope' || title === 'King' || title === 'Queen' ? `${title} ${name}` : name;
+    const person: Person = { name: full, iso2, role: title.toLowerCase() };
+    if (!persons.has(full)) persons.set(full, person);
+    mentions.push({
+      key: `person:${full}`,
+      type: 'person',
+      name: full,
+      iso2,
+      role: person.role,
+      span: [m.index, m.index + m[0].length],
+    });
+  }
+  for (const person of persons.values()) {
+    if (person.name.startsWith('Pope ')) continue;
+    const surname = person.name.split(/\s+/).pop() ?? person.name;
+    const re = new RegExp(`\\b${surname}\\b`, 'g');
+    for (const m of text.matchAll(re)) {
+      const span: Span = [m.index, m.index + m[0].length];
+      if (mentions.some((x) => overlaps(x.span, span))) continue;
+      mentions.push({
+        key: `person:${person.name}`,
+        type: 'person',
+        name: person.name,
+        iso2: person.iso2,
+        role: person.role,
+        span,
+      });
+    }
+  }
+  return { persons, mentions };
+}
+
+/** A capital names its government unless the text uses it as a place or as a forum's name. */
+function capitalIsActor(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  const after = text.slice(end, end + 20);
+  if (/\b(to|in|at|from|into|near|outside|via|of)\s+$/i.test(before)) return false;
+  if (
+    /^\s+(summit|meeting|talks|declaration|communiqu|format|process|gathering|conference)/i.test(
+      after,
+    )
+  )
+    return false;
+  return true;
+}
+
+function findActorMentions(text: string, persons: Mention[]): Mention[] {
+  const mentions: Mention[] = [...persons];
+  const taken = (span: Span): boolean => mentions.some((x) => overlaps(x.span, span));
+  const push = (m: Mention): void => {
+    if (!taken(m.span)) mentions.push(m);
+  };
+  for (const m of text.matchAll(ORG_RE)) {
+    const short = ORGANISATIONS[m[0]] ?? m[0];
+    push({
+      key: `org:${short}`,
+      type: 'organisation',
+      name: short,
+      span: [m.index, m.index + m[0].length],
+    });
+  }
+  for (const m of text.matchAll(COUNTRY_RE)) {
+    const iso2 = COUNTRY_NAMES.get(m[0]);
+    if (iso2 === undefined) continue;
+    const span: Span = [m.index, m.index + m[0].length];
+    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+  }
+  for (const m of text.matchAll(DEMONYM_RE)) {
+    const iso2 = DEMONYMS[m[0]];
+    if (iso2 === undefined) continue;
+    const span: Span = [m.index, m.index + m[0].length];
+    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+  }
+  for (const m of text.matchAll(CAPITAL_RE)) {
+    const iso2 = CAPITALS[m[0]];
+    if (iso2 === undefined) continue;
+    const span: Span = [m.index, m.index + m[0].length];
+    if (!capitalIsActor(text, span[0], span[1])) continue;
+    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+  }
+  return mentions.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function actorFacts(text: string, mentions: Mention[]): ActorFact[] {
+  const byKey = new Map<string, Mention[]>();
+  for (const m of mentions) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  const out: ActorFact[] = [];
+  for (const list of byKey.values()) {
+    const first = list[0];
+    if (first === undefined) continue;
+    out.push({
+      kind: 'actor',
+      ...sliceFact(text, first.span),
+      confidence: first.type === 'person' ? 0.85 : 0.9,
+      type: first.type,
+      name: first.name,
+      iso2: first.iso2,
+      role: first.role,
+      mentions: list.map((m) => m.span),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- events and engagements
+
+const TRIGGERS: readonly { what: EventWhat; re: RegExp }[] = [
+  {
+    what: 'visit',
+    re: /\b(?:travel(?:l)?ed to|travels to|a visit to|visit(?:ed|s)?|arrived in|a trip to)\b/g,
+  },
+  { what: 'summit', re: /\bsummit\b|\bgathering\b/g },
+  {
+    what: 'meeting',
+    re: /\b(?:met with|met|meet|meeting with|meetings with|talks with|conversations with)\b/g,
+  },
+  { what: 'call', re: /\b(?:phone call|call with|spoke by phone|telephone conversation)\b/g },
+  { what: 'vote', re: /\bvot(?:e|ed|ing) on\b/g },
+  { what: 'ratification', re: /\bratif(?:y|ied|ies|ication)\b/g },
+  { what: 'signing', re: /\bsign(?:ed|s|ing)\b/g },
+];
+
+const PLACE_AFTER = new RegExp(`\\b(?:to|in|at)\\s+(${CAPITAL_ALT}|${COUNTRY_ALT})\\b`, 'g');
+const SUMMIT_PLACE = new RegExp(`\\b(${CAPITAL_ALT})\\s+(?:summit|gathering)\\b`);
+
+interface Trigger {
+  readonly what: EventWhat;
+  readonly span: Span;
+}
+
+function findTriggers(s: Sentence): Trigger[] {
+  const out: Trigger[] = [];
+  for (const t of TRIGGERS) {
+    for (const m of s.text.matchAll(t.re)) {
+      const span: Span = [s.start + m.index, s.start + m.index + m[0].length];
+      if (out.some((x) => overlaps(x.span, span))) continue;
+      out.push({ what: t.what, span });
+    }
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function nearestDate(dates: DateMention[], span: Span): DateMention | undefined {
+  let best: DateMention | undefined;
+  let bestDistance = Infinity;
+  for (const d of dates) {
+    const distance = Math.max(d.span[0] - span[1], span[0] - d.span[1], 0);
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function placeIn(s: Sentence): { name: string; span: Span } | undefined {
+  PLACE_AFTER.lastIndex = 0;
+  const m = PLACE_AFTER.exec(s.text);
+  if (m === null || m[1] === undefined) return undefined;
+  const at = s.start + m.index + m[0].length - m[1].length;
+  return { name: m[1], span: [at, at + m[1].length] };
+}
+
+// ---------------------------------------------------------------- stances
+
+const GROUP_RE =
+  /\b(?:(?:several|some|many|most|other|a (?:subset|number|group|handful) of|the)\s+)?(?:(\d+)\s+)?(?:(?:Eastern|Western|Central|Northern|Southern|Nordic|Baltic)(?:\s+European)?\s+|(?:NATO|EU|alliance|allied)\s+)?(?:member (?:nations|states|countries)|members|allies|capitals|partners|states|countries|governments)\b/g;
+
+interface Phrase {
+  readonly span: Span;
+  readonly iso2?: Iso2 | undefined;
+  readonly count?: number | undefined;
+  readonly group: boolean;
+}
+
+function actorPhrases(s: Sentence, mentions: Mention[], upTo: number, candidate?: Iso2): Phrase[] {
+  const out: Phrase[] = [];
+  for (const m of s.text.slice(0, upTo - s.start).matchAll(GROUP_RE)) {
+    const start = s.start + m.index;
+    out.push({
+      span: [start, start + m[0].length],
+      count: m[1] !== undefined ? Number(m[1]) : undefined,
+      group: true,
+    });
+  }
+  for (const m of mentions) {
+    if (m.span[0] < s.start || m.span[1] > upTo || m.type !== 'country') continue;
+    if (m.iso2 === candidate) continue;
+    if (out.some((x) => overlaps(x.span, m.span))) continue;
+    out.push({ span: m.span, iso2: m.iso2, group: false });
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** The subject: the first actor phrase before the cue, joined with "and" to the next one. */
+function subjectOf(
+  text: string,
+  phrases: Phrase[],
+): { actor: StanceActor; span: Span } | undefined {
+  const first = phrases[0];
+  if (first === undefined) return undefined;
+  const parts = [first];
+  for (const p of phrases.slice(1)) {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && /^\s+and\s+$/.test(text.slice(last.span[1], p.span[0])))
+      parts.push(p);
+  }
+  const lastPart = parts[parts.length - 1] ?? first;
+  const span: Span = [first.span[0], lastPart.span[1]];
+  const name = text.slice(span[0], span[1]);
+  const isos = parts.flatMap((p) => (p.iso2 !== undefined ? [p.iso2] : []));
+  const named = Object.entries(NAMED_GROUPS).find(([k]) => name.includes(k));
+  const hasGroup = parts.some((p) => p.group);
+  const members = named !== undefined ? [...named[1]] : isos.length > 0 ? isos : undefined;
+  const actor: StanceActor = {
+    name,
+    iso2: !hasGroup && isos.length === 1 ? isos[0] : undefined,
+    members: hasGroup || isos.length > 1 ? members : undefined,
+    unnamedMembers: hasGroup && named === undefined ? true : undefined,
+    count: parts.find((p) => p.count !== undefined)?.count,
+  };
+  return { actor, span };
+}
+
+function conditionsAfter(rest: string): string[] {
+  return rest
+    .replace(/[.;]\s*$/, '')
+    .split(/,\s*(?:including|as well as|and)\s+|\s+as well as\s+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 3);
+}
+
+interface StanceRule {
+  readonly re: RegExp;
+  readonly stance: StanceFact['stance'];
+  readonly topic: (context: string) => StanceTopic;
+  readonly conditions?: (s: Sentence, match: RegExpExecArray) => string[];
+  readonly confidence: number;
+}
+
+const STANCE_RULES: readonly StanceRule[] = [
+  {
+    re: /\binvitation\b[^.;]{0,80}?\b(?:will not|won['’]t|would not|is not|not) be (?:extended|issued|offered)\b|\b(?:not|no)\s+(?:\w+\s+){0,3}?(?:extending|extend|issue|issuing|offer|offering)\s+(?:an?\s+|any\s+|the\s+)?invitation\b|\b(?:against|oppose[sd]?|opposing|reject(?:s|ed)?)\s+(?:an?\s+|the\s+)?(?:inviting|invitation)\b/i,
+    stance: 'oppose',
+    topic: (c) =>
+      /\b(summit|gathering|now|this year|at this stage)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+        c,
+      )
+        ? 'invitation-now'
+        : 'membership',
+    confidence: 0.8,
+  },
+  {
+    re: /\b(?:want(?:s)? to see|call(?:s|ed)? for|demand(?:s|ed)?|insist(?:s|ed)? on|push(?:es|ed)? for|seek(?:s)?|urge(?:s|d)?)\s+(?=[^.]*\b(?:sequencing|timelines?|timetables?|target dates?|roadmap)\b)/i,
+    stance: 'support_with_conditions',
+    topic: () => 'timeline',
+    conditions: (s, m) => conditionsAfter(s.text.slice(m.index + m[0].length)),
+    confidence: 0.7,
+  },
+  {
+    re: /\b(?:favou?rs?|prefers?|backs?|advocates?|supports?|taking|take)\s+(?:a\s+|an\s+)?(?:more\s+)?(?:incremental|step-by-step|gradual|phased)\s+(?:approach|steps|path|process)\b/i,
+    stance: 'incremental',
+    topic: (c) => (/\b(date|timeline|timetable)\b/i.test(c) ? 'timeline' : 'membership'),
+    confidence: 0.7,
+  },
+  {
+    re: /\b(?:veto(?:es|ed)?|block(?:s|ed|ing)?|hold(?:s|ing)? up)\s+[^.]{0,60}?\b(?:accession|membership|ratification|invitation|bid)\b/i,
+    stance: 'block',
+    topic: () => 'membership',
+    confidence: 0.75,
+  },
+  {
+    re: /\b(?:support(?:s|ed)?|back(?:s|ed)?|endorse(?:s|d)?)\s+[^.]{0,40}?\b(?:membership|accession|bid to join|invitation)\b/i,
+    stance: 'support',
+    topic: (c) => (/\binvit/i.test(c) ? 'invitation-now' : 'membership'),
+    confidence: 0.7,
+  },
+];
+
+function documentCandidate(sentences: Sentence[], mentions: Mention[]): Iso2 | undefined {
+  const counts = new Map<Iso2, number>();
+  for (const s of sentences) {
+    if (!ENLARGEMENT.test(s.text)) continue;
+    for (const m of mentions) {
+      if (m.type !== 'country' || m.iso2 === undefined) continue;
+      if (m.span[0] >= s.start && m.span[1] <= s.end)
+        counts.set(m.iso2, (counts.get(m.iso2) ?? 0) + 1);
+    }
+  }
+  let best: Iso2 | undefined;
+  let bestCount = 1;
+  for (const [iso2, n] of counts) {
+    if (n > bestCount) {
+      best = iso2;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function findStances(text: string, sentences: Sentence[], mentions: Mention[]): StanceFact[] {
+  const candidate = documentCandidate(sentences, mentions);
+  if (candidate === undefined) return [];
+  const out: StanceFact[] = [];
+  const consumed = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (consumed.has(i)) return;
+    const paragraph = sentences
+      .filter((x) => x.paragraph === s.paragraph)
+      .map((x) => x.text)
+      .join(' ');
+    if (!ENLARGEMENT.test(paragraph)) return;
+    for (const rule of STANCE_RULES) {
+      const m = rule.re.exec(s.text);
+      if (m === null) continue;
+      const cueAt = s.start + m.index;
+      let subject = subjectOf(text, actorPhrases(s, mentions, cueAt, candidate));
+      let from = s;
+      const prev = sentences[i - 1];
+      if (
+        /^(They|Their|These|Those)\b/.test(s.text) &&
+        prev !== undefined &&
+        prev.paragraph === s.paragraph
+      ) {
+        const resolved = subjectOf(text, actorPhrases(prev, mentions, prev.end, candidate));
+        if (resolved !== undefined) {
+          subject = resolved;
+          from = prev;
+        }
+      }
+      if (subject === undefined) continue;
+      let to = s;
+      const next = sentences[i + 1];
+      if (
+        next !== undefined &&
+        next.paragraph === s.paragraph &&
+        /^(Their|They)\b/.test(next.text)
+      ) {
+        to = next;
+        consumed.add(i + 1);
+      }
+      const span: Span = [from === s ? Math.min(subject.span[0], cueAt) : subject.span[0], to.end];
+      const context = text.slice(s.start, to.end);
+      out.push({
+        kind: 'stance',
+        ...sliceFact(text, span),
+        confidence: rule.confidence,
+        stance: rule.stance,
+        topic: rule.topic(context),
+        actor: subject.actor,
+        candidate,
+        conditions: rule.conditions?.(s, m) ?? [],
+      });
+      break;
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- statements and attributions
+
+const STATEMENT_RE = new RegExp(
+  `\\b(?:a|the)\\s+joint\\s+(statement|declaration|communiqu[eé])\\s+(?:with|by|between)\\s+(${COUNTRY_ALT})(?:\\s+and\\s+(${COUNTRY_ALT}))?\\s+(?:underscored|stressed|said|affirmed|reaffirmed|pledged|committed to|emphasi[sz]ed|highlighted|set out|outlined)\\s+([^,.;]+)`,
+  'g',
+);
+
+const ATTRIBUTIONS: readonly {
+  re: RegExp;
+  credibility: Credibility;
+  range: [Credibility, Credibility];
+}[] = [
+  {
+    re: /\b(?:officials|the ministry|the government|the alliance) (?:confirmed|has confirmed|have confirmed)\b|\bofficially confirmed\b|\bconfirmed by officials\b/gi,
+    credibility: 1,
+    range: [1, 2],
+  },
+  {
+    re: /\ba reliable (?:briefing|source|report)(?: indicates| says| suggests)?|\breliable sources?(?: say| indicate)?/gi,
+    credibility: 2,
+    range: [2, 2],
+  },
+  {
+    re: /\baccording to officials\b|\bofficials (?:said|say|told)\b/gi,
+    credibility: 2,
+    range: [2, 3],
+  },
+  {
+    re: /\bsources (?:within|inside|close to|in) the [a-z]+(?: describe| say| said| indicate| report)?/gi,
+    credibility: 3,
+    range: [2, 3],
+  },
+  {
+    re: /\breportedly\b|\bappears? to\b|\bis said to\b|\bare said to\b|\banalysts (?:believe|say)\b/gi,
+    credibility: 3,
+    range: [3, 3],
+  },
+  { re: /\ballegedly\b|\brumou?red\b|\bunconfirmed\b/gi, credibility: 4, range: [4, 4] },
+];
+
+// ---------------------------------------------------------------- the engine
+
+/** Propose facts from a briefing. Offsets index `text`; `text.slice(...span) === fact.text`. */
+export function extractFacts(text: string, options: ExtractOptions = {}): Fact[] {
+  const published: IsoDate | undefined = options.published;
+  const sentences = splitSentences(text);
+  const people = findPersons(text);
+  const mentions = findActorMentions(text, people.mentions);
+  const facts: Fact[] = [...actorFacts(text, mentions)];
+
+  // Events and engagements, sentence by sentence, with a subject for "he"/"she".
+  let subject: Mention | undefined;
+  let lastSummit: EventFactProposal | undefined;
+  for (const s of sentences) {
+    const inSentence = people.mentions
+      .filter((m) => m.span[0] >= s.start && m.span[1] <= s.end)
+      .sort((a, b) => a.span[0] - b.span[0]);
+    const pronoun = /^(?:[A-Z][a-z]+,\s+)?(?:he|she|He|She)\b/.test(s.text);
+    if (!pronoun) subject = inSentence[0] ?? subject;
+    const dates = findDates(s.text, s.start, published);
+    const triggers = findTriggers(s);
+    const place = placeIn(s);
+    const summitPlace = SUMMIT_PLACE.exec(s.text)?.[1];
+    const seen = new Set<EventWhat>();
+    for (const t of triggers) {
+      if (seen.has(t.what)) continue;
+      if (t.what === 'meeting' && seen.has('visit')) continue;
+      const isGathering = text.slice(t.span[0], t.span[1]) === 'gathering';
+      const date = nearestDate(dates, t.span);
+      let eventPlace = t.what === 'summit' ? summitPlace : place?.name;
+      if (t.what === 'summit' && isGathering) {
+        if (lastSummit === undefined || date === undefined) continue;
+        if (
+          lastSummit.start !== undefined &&
+          date.start.slice(0, 7) !== lastSummit.start.slice(0, 7)
+        )
+          continue;
+        eventPlace ??= lastSummit.place;
+      }
+      if (date === undefined && eventPlace === undefined) continue;
+      seen.add(t.what);
+      const spans = [t.span, ...(date !== undefined ? [date.span] : [])];
+      if (eventPlace !== undefined && place !== undefined && t.what !== 'summit')
+        spans.push(place.span);
+      if (t.what === 'summit' && summitPlace !== undefined) {
+        const at = s.text.indexOf(summitPlace);
+        spans.push([s.start + at, s.start + at + summitPlace.length]);
+      }
+      const span: Span = [Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))];
+      const event: EventFactProposal = {
+        kind: 'event',
+        ...sliceFact(text, span),
+        confidence: date !== undefined && eventPlace !== undefined ? 0.85 : 0.65,
+        what: t.what,
+        start: date?.start,
+        end: date?.end,
+        precision: date?.precision,
+        place: eventPlace,
+      };
+      facts.push(event);
+      if (t.what === 'summit') lastSummit = event;
+    }
+    const engagement = triggers.find((t) => ['visit', 'meeting', 'call'].includes(t.what));
+    if (engagement !== undefined) {
+      const participants: ParticipantRef[] = [];
+      const add = (m: Mention | undefined): void => {
+        if (m === undefined || participants.some((p) => p.name === m.name)) return;
+        participants.push({ name: m.name, iso2: m.iso2, role: m.role });
+      };
+      if (pronoun) add(subject);
+      for (const m of inSentence) add(m);
+      const date = nearestDate(dates, engagement.span);
+      if (
+        participants.length > 0 &&
+        (participants.length > 1 || date !== undefined || place !== undefined)
+      ) {
+        const visit = triggers.find((t) => t.what === 'visit');
+        facts.push({
+          kind: 'engagement',
+          ...sliceFact(text, [s.start, s.end]),
+          confidence: 0.75,
+          what: visit !== undefined ? 'visit' : engagement.what,
+          participants,
+          place: place?.name,
+          date: date?.precision === 'day' ? date.start : undefined,
+        } satisfies EngagementFact);
+      }
+    }
+    for (const m of s.text.matchAll(STATEMENT_RE)) {
+      const [, kindWord, a, b, summary] = m;
+      if (kindWord === undefined || a === undefined || summary === undefined) continue;
+      const parties = new Set<Iso2>();
+      const speaker = pronoun ? subject : inSentence[0];
+      if (speaker?.iso2 !== undefined) parties.add(speaker.iso2);
+      for (const name of [a, b]) {
+        const iso2 = name !== undefined ? COUNTRY_NAMES.get(name) : undefined;
+        if (iso2 !== undefined) parties.add(iso2);
+      }
+      const start = s.start + m.index;
+      facts.push({
+        kind: 'statement',
+        ...sliceFact(text, [start, start + m[0].trimEnd().length]),
+        confidence: 0.75,
+        title: `Joint ${kindWord} with ${b !== undefined ? `${a} and ${b}` : a}`,
+        parties: [...parties],
+        summary: summary.trim(),
+      } satisfies StatementFact);
+    }
+    for (const rule of ATTRIBUTIONS) {
+      for (const m of s.text.matchAll(rule.re)) {
+        const start = s.start + m.index;
+        const span: Span = [start, start + m[0].length];
+        if (facts.some((f) => f.kind === 'attribution' && overlaps(f.span, span))) continue;
+        facts.push({
+          kind: 'attribution',
+          ...sliceFact(text, span),
+          confidence: 0.8,
+          phrase: m[0],
+          credibility: rule.credibility,
+          credibilityRange: rule.range,
+          scope: [s.start, s.end],
+        } satisfies AttributionFact);
+      }
+    }
+  }
+  facts.push(...findStances(text, sentences, mentions));
+  return facts.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+}
