@@ -1,5 +1,6 @@
 // eslint-disable-next-line no-restricted-imports -- the test reads the shared founding briefing; the engine itself stays pure.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './extract.js';
 import type {
@@ -169,5 +170,61 @@ describe('extractFacts precision on hand-written paragraphs', () => {
       published: '2023-05-15',
     });
     expect(future.find((f) => f.kind === 'event')).toMatchObject({ start: '2023-06-28' });
+  });
+});
+
+describe('extractFacts stance patterns and metonyms', () => {
+  it('reads support, block and a capital used as a government', () => {
+    const text =
+      'Washington insists that Kyiv must meet the benchmarks first. The Italian government backs Ukraine’s membership bid. Hungary vetoed the accession protocol for Sweden in February 2023.';
+    const facts = extractFacts(text, { published: '2023-05-15' });
+    const stances = ofKind(facts, 'stance');
+    expect(stances.map((s) => [s.stance, s.actor.name, s.actor.iso2, s.candidate])).toEqual([
+      ['support', 'Italian government', 'IT', 'UA'],
+      ['block', 'Hungary', 'HU', 'SE'],
+    ]);
+    const us = ofKind(facts, 'actor').find((a) => a.iso2 === 'US');
+    expect(us?.text).toBe('Washington');
+  });
+
+  it('keeps spans exact on arbitrary text around real sentences', () => {
+    const pieces = BRIEFING.split(/(?<=\.)\s+/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 40 })), {
+          maxLength: 6,
+        }),
+        (parts) => {
+          const text = parts.join(' ');
+          for (const f of extractFacts(text, { published: '2023-05-15' })) {
+            expect(text.slice(f.span[0], f.span[1])).toBe(f.text);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('extractFacts edge cases', () => {
+  it('returns nothing for empty or blank text', () => {
+    expect(extractFacts('')).toEqual([]);
+    expect(extractFacts('\n\n  \n')).toEqual([]);
+  });
+
+  it('leaves dates without a year unresolved when there is no publication date', () => {
+    const facts = extractFacts(BRIEFING);
+    expect(ofKind(facts, 'event').every((e) => e.start === undefined)).toBe(true);
+    expect(ofKind(facts, 'event').some((e) => e.place === 'Vilnius')).toBe(true);
+  });
+});
+
+describe('extractFacts trigger precision', () => {
+  it('does not read "signs of progress", "met the benchmarks" or "Latin American" as facts', () => {
+    const text =
+      'In May there were signs of progress in Kyiv. The conditions were met in June, Latin American observers said.';
+    const facts = extractFacts(text, { published: '2023-07-15' });
+    expect(ofKind(facts, 'event')).toEqual([]);
+    expect(ofKind(facts, 'actor').find((a) => a.iso2 === 'US')).toBeUndefined();
   });
 });

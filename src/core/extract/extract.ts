@@ -45,7 +45,10 @@ const PERSON_RE = new RegExp(
   'g',
 );
 const COUNTRY_RE = new RegExp(`\\b(${COUNTRY_ALT})\\b`, 'g');
-const DEMONYM_RE = new RegExp(`\\b(${DEMONYM_ALT})\\b(?!\\s+(?:Union|Eastern|Western))`, 'g');
+const DEMONYM_RE = new RegExp(
+  `(?<!(?:Latin|North|South|Central) )\\b(${DEMONYM_ALT})\\b(?!\\s+(?:Union|Eastern|Western))`,
+  'g',
+);
 const CAPITAL_RE = new RegExp(`\\b(${CAPITAL_ALT})\\b`, 'g');
 const ORG_RE = new RegExp(`\\b(${ORG_ALT})\\b`, 'g');
 
@@ -201,12 +204,12 @@ const TRIGGERS: readonly { what: EventWhat; re: RegExp }[] = [
   { what: 'summit', re: /\bsummit\b|\bgathering\b/g },
   {
     what: 'meeting',
-    re: /\b(?:met with|met|meet|meeting with|meetings with|talks with|conversations with)\b/g,
+    re: /\b(?:(?<!(?:were|was|been|are|is|be|being) )met(?= (?:with|in|at|on|[A-Z]))|meet with|will meet|to meet|meeting with|meetings with|talks with|conversations with)\b/g,
   },
   { what: 'call', re: /\b(?:phone call|call with|spoke by phone|telephone conversation)\b/g },
   { what: 'vote', re: /\bvot(?:e|ed|ing) on\b/g },
   { what: 'ratification', re: /\bratif(?:y|ied|ies|ication)\b/g },
-  { what: 'signing', re: /\bsign(?:ed|s|ing)\b/g },
+  { what: 'signing', re: /\bsign(?:ed|ing)\b/g },
 ];
 
 const PLACE_AFTER = new RegExp(`\\b(?:to|in|at)\\s+(${CAPITAL_ALT}|${COUNTRY_ALT})\\b`, 'g');
@@ -276,7 +279,11 @@ function actorPhrases(s: Sentence, mentions: Mention[], upTo: number, candidate?
     if (m.span[0] < s.start || m.span[1] > upTo || m.type !== 'country') continue;
     if (m.iso2 === candidate) continue;
     if (out.some((x) => overlaps(x.span, m.span))) continue;
-    out.push({ span: m.span, iso2: m.iso2, group: false });
+    const tail = /^\s+(?:government|leadership|officials|delegation|parliament)\b/.exec(
+      s.text.slice(m.span[1] - s.start),
+    );
+    const end = m.span[1] + (tail?.[0].length ?? 0);
+    out.push({ span: [m.span[0], end], iso2: m.iso2, group: false });
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
@@ -366,18 +373,31 @@ const STANCE_RULES: readonly StanceRule[] = [
   },
 ];
 
-function documentCandidate(sentences: Sentence[], mentions: Mention[]): Iso2 | undefined {
+const PLACE_ALT = `${COUNTRY_ALT}|${CAPITAL_ALT}`;
+/** A country in the candidate's seat: "Ukraine's membership", "an invitation to Ukraine", "Sweden to join". */
+const CANDIDATE_RE = new RegExp(
+  `\\b(${PLACE_ALT})${APOS}s\\s+(?:\\w+\\s+){0,2}?(?:membership|accession|bid|path to membership|aspirations?|application)\\b|\\b(?:invitation|invite|inviting|accession|membership|protocol)\\s+(?:\\w+\\s+){0,3}?(?:to|for|of)\\s+(${PLACE_ALT})\\b|\\b(${PLACE_ALT})\\s+to\\s+join\\b`,
+  'g',
+);
+
+function candidatesIn(sentence: string): Iso2[] {
+  const out: Iso2[] = [];
+  for (const m of sentence.matchAll(CANDIDATE_RE)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    const iso2 = name !== undefined ? (COUNTRY_NAMES.get(name) ?? CAPITALS[name]) : undefined;
+    if (iso2 !== undefined) out.push(iso2);
+  }
+  return out;
+}
+
+/** The country the text most often puts in the candidate's seat. */
+function documentCandidate(sentences: Sentence[]): Iso2 | undefined {
   const counts = new Map<Iso2, number>();
   for (const s of sentences) {
-    if (!ENLARGEMENT.test(s.text)) continue;
-    for (const m of mentions) {
-      if (m.type !== 'country' || m.iso2 === undefined) continue;
-      if (m.span[0] >= s.start && m.span[1] <= s.end)
-        counts.set(m.iso2, (counts.get(m.iso2) ?? 0) + 1);
-    }
+    for (const iso2 of candidatesIn(s.text)) counts.set(iso2, (counts.get(iso2) ?? 0) + 1);
   }
   let best: Iso2 | undefined;
-  let bestCount = 1;
+  let bestCount = 0;
   for (const [iso2, n] of counts) {
     if (n > bestCount) {
       best = iso2;
@@ -388,17 +408,17 @@ function documentCandidate(sentences: Sentence[], mentions: Mention[]): Iso2 | u
 }
 
 function findStances(text: string, sentences: Sentence[], mentions: Mention[]): StanceFact[] {
-  const candidate = documentCandidate(sentences, mentions);
-  if (candidate === undefined) return [];
+  const docCandidate = documentCandidate(sentences);
+  if (docCandidate === undefined) return [];
   const out: StanceFact[] = [];
   const consumed = new Set<number>();
+  const enlargementParagraphs = new Set(
+    sentences.filter((x) => ENLARGEMENT.test(x.text)).map((x) => x.paragraph),
+  );
   sentences.forEach((s, i) => {
     if (consumed.has(i)) return;
-    const paragraph = sentences
-      .filter((x) => x.paragraph === s.paragraph)
-      .map((x) => x.text)
-      .join(' ');
-    if (!ENLARGEMENT.test(paragraph)) return;
+    if (!enlargementParagraphs.has(s.paragraph)) return;
+    const candidate = candidatesIn(s.text)[0] ?? docCandidate;
     for (const rule of STANCE_RULES) {
       const m = rule.re.exec(s.text);
       if (m === null) continue;
