@@ -9,6 +9,7 @@ import { policyMarkdown } from '../core/policy.js';
 import { userCommand, tokenCommand } from './commands/access.js';
 import { auditCommand } from './commands/audit.js';
 import { forecastCommand } from './commands/forecast.js';
+import { ingestCommand } from './commands/ingest.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { scenarioGenerateCommand } from './commands/generate.js';
@@ -63,6 +64,7 @@ export function buildProgram(io: Io = processIo): Command {
   assessCommand(program, io);
   reportCommand(program, io);
   forecastCommand(program, io);
+  ingestCommand(program, io);
   dbCommand(program, io);
   backupCommand(program, io);
   scenarioGenerateCommand(program, io);
