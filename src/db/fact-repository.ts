@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ConditionStatus, DecisionOutcome, EventFact, Position } from '../core/types.js';
 import { parseJson } from './json.js';
+import { nextSeq } from './seq.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -41,20 +42,6 @@ export async function getPosition(
       sources: parseJson<Position['sources']>(p.sources),
     },
   };
-}
-
-async function nextSeq(
-  db: Db,
-  table: 'positions' | 'events' | 'condition_statuses',
-  scenarioId: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max('seq').as('m'))
-    .where('scenario_id', '=', scenarioId)
-    .executeTakeFirst();
-  // max() of an empty set is null.
-  return row?.m === null || row?.m === undefined ? 0 : row.m + 1;
 }
 
 function positionColumns(p: Position) {

@@ -2,16 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Assessment, Evidence } from '../core/roadmap/types.js';
 import type { RoadmapVariant } from '../core/types.js';
+import { assessorKey } from '../core/roadmap/verification.js';
 import { parseJson } from './json.js';
+import { nextSeq } from './seq.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
 
 type Plan = Omit<RoadmapVariant, 'evidence' | 'assessments'>;
-
-export function assessorKey(a: Assessment['assessor']): string {
-  return a.kind === 'member' ? `member:${a.iso2}` : 'secretariat';
-}
 
 export async function loadRoadmaps(db: Db, scenarioId: string): Promise<RoadmapVariant[]> {
   const [plans, evidence, assessments] = await Promise.all([
@@ -43,17 +41,21 @@ export async function loadRoadmaps(db: Db, scenarioId: string): Promise<RoadmapV
   }));
 }
 
-async function nextSeq(
-  db: Db,
-  table: 'roadmap_evidence' | 'roadmap_assessments',
-  scenarioId: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max('seq').as('m'))
-    .where('scenario_id', '=', scenarioId)
-    .executeTakeFirst();
-  return row?.m === null || row?.m === undefined ? 0 : row.m + 1;
+function evidenceRow(scenarioId: string, roadmapId: string, seq: number, e: Evidence) {
+  return { scenario_id: scenarioId, seq, roadmap_id: roadmapId, id: e.id, doc: JSON.stringify(e) };
+}
+
+function assessmentRow(scenarioId: string, roadmapId: string, seq: number, a: Assessment) {
+  return {
+    scenario_id: scenarioId,
+    seq,
+    roadmap_id: roadmapId,
+    id: a.id,
+    benchmark: a.benchmark,
+    assessor: assessorKey(a.assessor),
+    date: a.date,
+    doc: JSON.stringify(a),
+  };
 }
 
 export async function insertRoadmaps(
@@ -80,28 +82,13 @@ export async function insertRoadmaps(
     for (const e of evidence) {
       await db
         .insertInto('roadmap_evidence')
-        .values({
-          scenario_id: scenarioId,
-          seq: evidenceSeq++,
-          roadmap_id: r.id,
-          id: e.id,
-          doc: JSON.stringify(e),
-        })
+        .values(evidenceRow(scenarioId, r.id, evidenceSeq++, e))
         .execute();
     }
     for (const a of assessments) {
       await db
         .insertInto('roadmap_assessments')
-        .values({
-          scenario_id: scenarioId,
-          seq: assessmentSeq++,
-          roadmap_id: r.id,
-          id: a.id,
-          benchmark: a.benchmark,
-          assessor: assessorKey(a.assessor),
-          date: a.date,
-          doc: JSON.stringify(a),
-        })
+        .values(assessmentRow(scenarioId, r.id, assessmentSeq++, a))
         .execute();
     }
   }
@@ -116,13 +103,7 @@ export async function insertEvidence(
   const seq = await nextSeq(db, 'roadmap_evidence', scenarioId);
   await db
     .insertInto('roadmap_evidence')
-    .values({
-      scenario_id: scenarioId,
-      seq,
-      roadmap_id: roadmapId,
-      id: e.id,
-      doc: JSON.stringify(e),
-    })
+    .values(evidenceRow(scenarioId, roadmapId, seq, e))
     .execute();
 }
 
@@ -135,30 +116,6 @@ export async function insertAssessment(
   const seq = await nextSeq(db, 'roadmap_assessments', scenarioId);
   await db
     .insertInto('roadmap_assessments')
-    .values({
-      scenario_id: scenarioId,
-      seq,
-      roadmap_id: roadmapId,
-      id: a.id,
-      benchmark: a.benchmark,
-      assessor: assessorKey(a.assessor),
-      date: a.date,
-      doc: JSON.stringify(a),
-    })
+    .values(assessmentRow(scenarioId, roadmapId, seq, a))
     .execute();
-}
-
-export async function deleteAssessment(
-  db: Db,
-  scenarioId: string,
-  roadmapId: string,
-  id: string,
-): Promise<boolean> {
-  const r = await db
-    .deleteFrom('roadmap_assessments')
-    .where('scenario_id', '=', scenarioId)
-    .where('roadmap_id', '=', roadmapId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
 }
