@@ -65,15 +65,6 @@ export function pBy(target: Pick<TargetForecast, 'samplesDays'>, date: IsoDate):
   return shareAtMost(target.samplesDays, toDayNumber(date));
 }
 
-interface Node {
-  readonly id: string;
-  readonly kind: NodeKind;
-  readonly work: RemainingWork | undefined;
-  /** Index into the roadmap's benchmarks (sampling order), or -1. */
-  readonly benchmark: number;
-  readonly incoming: readonly { readonly from: number; readonly lagDays: number }[];
-}
-
 function percentiles(sorted: readonly number[]): { p10: IsoDate; p50: IsoDate; p90: IsoDate } {
   return {
     p10: fromDayNumber(quantileSorted(sorted, 0.1)),
@@ -89,134 +80,248 @@ function drivers(counts: ReadonlyMap<string, number>, runs: number): Driver[] {
 }
 
 /**
- * Simulate the roadmap `runs` times. Throws VALIDATION_FAILED for what makes a schedule
- * impossible (unknown ids, bad durations or lags, a cycle) and for runs < 1.
+ * A roadmap prepared once for many runs: the topological order, every node's incoming edges and
+ * what is left of each benchmark as of the forecast day, flattened into typed arrays so the run
+ * loop touches no maps or objects.
  */
-export function simulateRoadmap(roadmap: Roadmap, options: SimulateOptions): RoadmapForecast {
+export interface CompiledRoadmap {
+  readonly start: IsoDate;
+  readonly asOf: IsoDate;
+  readonly startDay: number;
+  /** The first day unfinished work may start: max(start, asOf). */
+  readonly release: number;
+  /** Node ids and kinds in topological order. */
+  readonly ids: readonly string[];
+  readonly kinds: readonly NodeKind[];
+  /** Number of benchmarks: the factors a run draws, in the roadmap's list order. */
+  readonly benchmarkCount: number;
+  /** Per node: 0 point (milestone or gate), 1 done benchmark, 2 unfinished benchmark. */
+  readonly work: Uint8Array;
+  /** Per node: the done day (work 1) or the remaining days (work 2). */
+  readonly days: Float64Array;
+  /** Per node: the index of its factor (work 2), else -1. */
+  readonly factor: Int32Array;
+  /** Incoming edges in CSR form: node i's edges are inFrom/inLag[inStart[i] .. inStart[i+1]). */
+  readonly inStart: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inLag: Float64Array;
+  /** Node index by id. */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/**
+ * Check and prepare a roadmap for simulation. Throws VALIDATION_FAILED for what makes a schedule
+ * impossible (unknown ids, bad durations or lags, a cycle).
+ */
+export function compileRoadmap(
+  roadmap: Roadmap,
+  options: { readonly start: IsoDate; readonly asOf?: IsoDate | undefined },
+): CompiledRoadmap {
   const problems = scheduleProblems(roadmap);
   const first = problems[0];
   if (first !== undefined) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new AccordError('VALIDATION_FAILED', `${formatProblem(first)}${more}`, { problems });
   }
-  const { start, rng } = options;
-  const runs = options.runs;
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new AccordError('VALIDATION_FAILED', `runs must be a whole number ≥ 1, not ${runs}`);
+  const start = options.start;
   const asOf = options.asOf ?? start;
   const startDay = toDayNumber(start);
   const release = Math.max(startDay, toDayNumber(asOf));
-
   const graph = roadmapGraph(roadmap);
   const order = topologicalOrder(
     graph.nodes.map((n) => n.id),
     graph.edges,
   );
-  const position = new Map(order.map((id, i) => [id, i]));
-  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const index = new Map(order.map((id, i) => [id, i]));
+  const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
   const benchmarkIndex = new Map(roadmap.benchmarks.map((b, i) => [b.id, i]));
-  const incomingEdges = new Map<string, Edge[]>();
+  const incoming = new Map<string, Edge[]>();
   for (const e of graph.edges) {
-    const list = incomingEdges.get(e.to);
-    if (list === undefined) incomingEdges.set(e.to, [e]);
+    const list = incoming.get(e.to);
+    if (list === undefined) incoming.set(e.to, [e]);
     else list.push(e);
   }
-  const nodes: Node[] = order.map((id) => {
-    const b = benchmarkIndex.get(id) ?? -1;
-    const benchmark = roadmap.benchmarks[b];
-    const kind = kinds.get(id) ?? 'milestone';
-    return {
-      id,
-      kind,
-      work:
-        kind === 'benchmark' && benchmark !== undefined
-          ? remainingWork(benchmark, asOf)
-          : undefined,
-      benchmark: kind === 'benchmark' ? b : -1,
-      incoming: (incomingEdges.get(id) ?? []).flatMap((e) => {
-        const from = position.get(e.from);
-        return from === undefined ? [] : [{ from, lagDays: e.lagDays }];
-      }),
-    };
-  });
-
-  const n = nodes.length;
-  const samples: number[][] = nodes.map(() => []);
-  const onFinishChain: number[] = new Array<number>(n).fill(0);
-  const chainCounts: Map<string, number>[] = nodes.map(() => new Map<string, number>());
-  const finishSamples: number[] = [];
-  const factors: number[] = new Array<number>(roadmap.benchmarks.length).fill(1);
-  const finish: number[] = new Array<number>(n).fill(0);
-  // The predecessor that set a node's start, or -1 (release, no predecessors, or done).
-  const tight: number[] = new Array<number>(n).fill(-1);
-
-  for (let run = 0; run < runs; run++) {
-    for (let b = 0; b < factors.length; b++) factors[b] = sampleDurationFactor(rng);
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i];
-      if (node === undefined) continue;
-      let ready: number | undefined;
-      let from = -1;
-      for (const e of node.incoming) {
-        const at = (finish[e.from] ?? 0) + e.lagDays;
-        if (ready === undefined || at > ready) {
-          ready = at;
-          from = e.from;
-        }
-      }
-      const work = node.work;
-      if (work === undefined) {
-        finish[i] = ready ?? startDay;
-        tight[i] = from;
-      } else if (work.done) {
-        finish[i] = toDayNumber(work.finished);
-        tight[i] = -1;
+  const n = order.length;
+  const work = new Uint8Array(n);
+  const days = new Float64Array(n);
+  const factor = new Int32Array(n).fill(-1);
+  const inStart = new Int32Array(n + 1);
+  const from: number[] = [];
+  const lag: number[] = [];
+  const kinds: NodeKind[] = [];
+  order.forEach((id, i) => {
+    const kind = kindOf.get(id) ?? 'milestone';
+    kinds.push(kind);
+    const b = benchmarkIndex.get(id);
+    const benchmark = b === undefined ? undefined : roadmap.benchmarks[b];
+    if (kind === 'benchmark' && b !== undefined && benchmark !== undefined) {
+      const left: RemainingWork = remainingWork(benchmark, asOf);
+      if (left.done) {
+        work[i] = 1;
+        days[i] = toDayNumber(left.finished);
       } else {
-        const startsAt = Math.max(release, ready ?? release);
-        tight[i] = ready !== undefined && ready >= release ? from : -1;
-        const days = Math.max(0, Math.round(work.remainingDays * (factors[node.benchmark] ?? 1)));
-        finish[i] = startsAt + days;
-      }
-      samples[i]?.push(finish[i] ?? 0);
-    }
-    // The plan's finish: the latest node (the last such in topological order).
-    let last = -1;
-    for (let i = 0; i < n; i++)
-      if (last === -1 || (finish[i] ?? 0) >= (finish[last] ?? 0)) last = i;
-    if (last >= 0) finishSamples.push(finish[last] ?? 0);
-    for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
-    for (let i = 0; i < n; i++) {
-      const counts = chainCounts[i];
-      if (counts === undefined) continue;
-      for (let k = i; k >= 0; k = tight[k] ?? -1) {
-        const node = nodes[k];
-        if (node?.work !== undefined && !node.work.done)
-          counts.set(node.id, (counts.get(node.id) ?? 0) + 1);
+        work[i] = 2;
+        days[i] = left.remainingDays;
+        factor[i] = b;
       }
     }
-  }
-
-  const targets: TargetForecast[] = nodes.map((node, i) => {
-    const sorted = (samples[i] ?? []).slice().sort((a, b) => a - b);
-    return {
-      id: node.id,
-      kind: node.kind,
-      ...percentiles(sorted),
-      samplesDays: sorted,
-      criticalShare: (onFinishChain[i] ?? 0) / runs,
-      drivers: drivers(chainCounts[i] ?? new Map<string, number>(), runs),
-    };
+    inStart[i] = from.length;
+    for (const e of incoming.get(id) ?? []) {
+      const f = index.get(e.from);
+      if (f === undefined) continue;
+      from.push(f);
+      lag.push(e.lagDays);
+    }
   });
-  const planDrivers = new Map<string, number>();
-  nodes.forEach((node, i) => {
-    const count = onFinishChain[i] ?? 0;
-    if (node.work !== undefined && !node.work.done && count > 0) planDrivers.set(node.id, count);
-  });
-  const sortedFinish = finishSamples.slice().sort((a, b) => a - b);
-  const emptyFinish = { p10: start, p50: start, p90: start };
+  inStart[n] = from.length;
   return {
     start,
     asOf,
+    startDay,
+    release,
+    ids: order,
+    kinds,
+    benchmarkCount: roadmap.benchmarks.length,
+    work,
+    days,
+    factor,
+    inStart,
+    inFrom: Int32Array.from(from),
+    inLag: Float64Array.from(lag),
+    index,
+  };
+}
+
+/** Draw one run's duration factors, one per benchmark in list order (graph-independent). */
+export function drawFactors(plan: CompiledRoadmap, rng: Rng, factors: Float64Array): void {
+  for (let b = 0; b < plan.benchmarkCount; b++) factors[b] = sampleDurationFactor(rng);
+}
+
+/**
+ * Propagate one run's factors through the graph: `finish[i]` is node i's finish day and
+ * `tight[i]` the predecessor that set its start (-1 for release, none or done).
+ */
+export function propagate(
+  plan: CompiledRoadmap,
+  factors: Float64Array,
+  finish: Float64Array,
+  tight: Int32Array,
+): void {
+  const { work, days, factor, inStart, inFrom, inLag, release, startDay } = plan;
+  const n = work.length;
+  for (let i = 0; i < n; i++) {
+    let ready = -Infinity;
+    let from = -1;
+    const end = inStart[i + 1] ?? 0;
+    for (let e = inStart[i] ?? 0; e < end; e++) {
+      const f = inFrom[e] ?? 0;
+      const at = (finish[f] ?? 0) + (inLag[e] ?? 0);
+      if (at > ready) {
+        ready = at;
+        from = f;
+      }
+    }
+    const w = work[i];
+    if (w === 0) {
+      finish[i] = from === -1 ? startDay : ready;
+      tight[i] = from;
+    } else if (w === 1) {
+      finish[i] = days[i] ?? 0;
+      tight[i] = -1;
+    } else {
+      const startsAt = from === -1 ? release : Math.max(release, ready);
+      tight[i] = from !== -1 && ready >= release ? from : -1;
+      const f = factors[factor[i] ?? 0] ?? 1;
+      const d = Math.round((days[i] ?? 0) * f);
+      finish[i] = startsAt + (d > 0 ? d : 0);
+    }
+  }
+}
+
+/**
+ * Simulate the roadmap `runs` times. Throws VALIDATION_FAILED for what makes a schedule
+ * impossible (unknown ids, bad durations or lags, a cycle) and for runs < 1. `onRun`, when
+ * given, sees each run's finish days (indexed as `compiled.ids`) before the next run overwrites
+ * them.
+ */
+export function simulateRoadmap(
+  roadmap: Roadmap,
+  options: SimulateOptions & {
+    readonly compiled?: CompiledRoadmap | undefined;
+    readonly onRun?: ((finish: Float64Array, run: number) => void) | undefined;
+  },
+): RoadmapForecast {
+  const plan = options.compiled ?? compileRoadmap(roadmap, options);
+  const { rng, start } = options;
+  const runs = options.runs;
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new AccordError('VALIDATION_FAILED', `runs must be a whole number ≥ 1, not ${runs}`);
+  const n = plan.ids.length;
+  const { work } = plan;
+  // Node-major: node i's samples are samples[i·runs .. (i+1)·runs).
+  const samples = new Float64Array(n * runs);
+  const onFinishChain = new Int32Array(n);
+  // chainCounts[i·n + k]: runs in which unfinished benchmark k sat on the chain into node i.
+  const chainCounts = new Int32Array(n * n);
+  const finishSamples = new Float64Array(runs);
+  const factors = new Float64Array(plan.benchmarkCount);
+  const finish = new Float64Array(n);
+  const tight = new Int32Array(n).fill(-1);
+
+  for (let run = 0; run < runs; run++) {
+    drawFactors(plan, rng, factors);
+    propagate(plan, factors, finish, tight);
+    let last = -1;
+    let lastDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const f = finish[i] ?? 0;
+      samples[i * runs + run] = f;
+      // The plan's finish: the latest node (the last such in topological order).
+      if (f >= lastDay) {
+        last = i;
+        lastDay = f;
+      }
+    }
+    if (last >= 0) finishSamples[run] = lastDay;
+    for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      for (let k = i; k >= 0; k = tight[k] ?? -1) {
+        if (work[k] === 2) chainCounts[row + k] = (chainCounts[row + k] ?? 0) + 1;
+      }
+    }
+    options.onRun?.(finish, run);
+  }
+
+  const countsOf = (row: number): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const c = chainCounts[row * n + k] ?? 0;
+      if (c > 0) m.set(plan.ids[k] ?? '', c);
+    }
+    return m;
+  };
+  const targets: TargetForecast[] = plan.ids.map((id, i) => {
+    const sorted = Array.from(samples.subarray(i * runs, (i + 1) * runs).sort());
+    return {
+      id,
+      kind: plan.kinds[i] ?? 'milestone',
+      ...percentiles(sorted),
+      samplesDays: sorted,
+      criticalShare: (onFinishChain[i] ?? 0) / runs,
+      drivers: drivers(countsOf(i), runs),
+    };
+  });
+  const planDrivers = new Map<string, number>();
+  plan.ids.forEach((id, i) => {
+    const count = onFinishChain[i] ?? 0;
+    if (work[i] === 2 && count > 0) planDrivers.set(id, count);
+  });
+  const sortedFinish = n === 0 ? [] : Array.from(finishSamples.sort());
+  const emptyFinish = { p10: start, p50: start, p90: start };
+  return {
+    start,
+    asOf: plan.asOf,
     runs,
     finish: sortedFinish.length === 0 ? emptyFinish : percentiles(sortedFinish),
     drivers: drivers(planDrivers, runs),
