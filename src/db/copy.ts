@@ -47,6 +47,8 @@ const KEYS: Readonly<Record<TableName, readonly string[]>> = {
   roadmaps: ['scenario_id', 'id'],
   roadmap_evidence: ['scenario_id', 'roadmap_id', 'id'],
   roadmap_assessments: ['scenario_id', 'roadmap_id', 'id'],
+  briefings: ['id'],
+  briefing_facts: ['id'],
 };
 
 export function isTableName(name: string): name is TableName {

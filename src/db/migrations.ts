@@ -7,11 +7,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { m0001 } from './migrations/0001-scenarios.js';
 import { m0002 } from './migrations/0002-access-audit.js';
 import { m0003 } from './migrations/0003-roadmaps.js';
+import { m0004 } from './migrations/0004-briefings.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-scenarios': m0001,
   '0002-access-audit': m0002,
   '0003-roadmaps': m0003,
+  '0004-briefings': m0004,
 };
 
 class InCodeProvider implements MigrationProvider {

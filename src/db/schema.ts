@@ -204,6 +204,42 @@ export interface RoadmapAssessmentTable extends Ordered {
   doc: string;
 }
 
+export interface BriefingTable {
+  id: string;
+  scenario_id: string;
+  seq: number;
+  content_sha256: string;
+  title: string;
+  text: string;
+  published: string | null;
+  source_name: string | null;
+  reliability: string;
+  ingested_by: string;
+  ingested_at: string;
+  source_id: string | null;
+}
+
+export interface BriefingFactTable {
+  id: string;
+  briefing_id: string;
+  scenario_id: string;
+  seq: number;
+  kind: string;
+  span_start: number;
+  span_end: number;
+  quote: string;
+  confidence: number;
+  /** The proposal's own fields (what, start, stance, actor …) as JSON. */
+  payload: string;
+  status: string;
+  reason: string | null;
+  reviewer: string | null;
+  reviewed_at: string | null;
+  /** JSON list of the facts the review produced or joined ([{type, id}]), or null. */
+  result: string | null;
+  version: Generated<number>;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   sources: SourceTable;
@@ -224,6 +260,8 @@ export interface Database {
   roadmaps: RoadmapTable;
   roadmap_evidence: RoadmapEvidenceTable;
   roadmap_assessments: RoadmapAssessmentTable;
+  briefings: BriefingTable;
+  briefing_facts: BriefingFactTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -233,6 +271,8 @@ export type ScenarioRow = Selectable<ScenarioTable>;
 
 /** The tables that hang off a scenario, in the order they are deleted (children first). */
 export const SCENARIO_CHILD_TABLES = [
+  'briefing_facts',
+  'briefings',
   'roadmap_assessments',
   'roadmap_evidence',
   'roadmaps',

@@ -18,10 +18,12 @@ import { registerAuth } from './auth.js';
 import { buildSecurityHeaders } from './headers.js';
 import { registerErrorHandling } from './errors.js';
 import { accessRoutes } from './routes/access.js';
+import { briefingRoutes } from './routes/briefings.js';
 import { forecastRoutes } from './routes/forecasts.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { writeRoutes } from './routes/writes.js';
 import { renderHomePage } from './page.js';
+import { loadWebAssets, registerWeb } from './web.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
 export interface AppDeps {
@@ -34,6 +36,11 @@ export interface AppDeps {
   readonly secureCookies?: boolean;
   /** Sign-in attempts per minute per client address (default 10). */
   readonly signInPerMinute?: number;
+  /**
+   * The built dashboard's folder (default dist/web); `false` serves only the plain page. When the
+   * folder has no build, `/` falls back to the plain page too.
+   */
+  readonly webRoot?: string | false;
   /** Requests per minute per API token (default 1200). */
   readonly tokenRequestsPerMinute?: number;
 }
@@ -111,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   writeRoutes(app, deps.services);
   roadmapRoutes(app, deps.services);
   forecastRoutes(app, deps.services);
+  briefingRoutes(app, deps.services);
   accessRoutes(app, deps.services, {
     signInPerMinute: deps.signInPerMinute ?? 10,
     secureCookies: deps.secureCookies ?? false,
@@ -120,20 +128,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/v1/health', { schema: { hide: true } }, () => ({ ok: true }));
 
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get('/', { schema: { hide: true, querystring: AsOfQuery } }, async (req, reply) => {
-      const list = await deps.services.scenarios.list();
-      const sections = await Promise.all(
-        list.map(async (s) => ({
-          detail: await deps.services.scenarios.get(s.id),
-          status: await deps.services.scenarios.status(s.id, req.query.asOf),
-        })),
-      );
-      const asOf =
-        sections[0]?.status.asOf ?? req.query.asOf ?? new Date().toISOString().slice(0, 10);
-      return reply.type('text/html; charset=utf-8').send(renderHomePage(asOf, sections));
-    });
+  // The plain page: server-rendered, no script; for text browsers and as the fallback when the
+  // dashboard is not built.
+  const web = deps.webRoot === false ? undefined : loadWebAssets(deps.webRoot);
+  const plainPaths = web === undefined ? ['/plain', '/'] : ['/plain'];
+  for (const path of plainPaths)
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(path, { schema: { hide: true, querystring: AsOfQuery } }, async (req, reply) => {
+        const list = await deps.services.scenarios.list();
+        const sections = await Promise.all(
+          list.map(async (s) => ({
+            detail: await deps.services.scenarios.get(s.id),
+            status: await deps.services.scenarios.status(s.id, req.query.asOf),
+          })),
+        );
+        const asOf =
+          sections[0]?.status.asOf ?? req.query.asOf ?? new Date().toISOString().slice(0, 10);
+        return reply.type('text/html; charset=utf-8').send(renderHomePage(asOf, sections));
+      });
+  if (web !== undefined) registerWeb(app, web);
 
   await app.ready();
   return app;

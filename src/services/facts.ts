@@ -111,6 +111,56 @@ async function freshPositionId(db: Db, scenarioId: string, base: string): Promis
   }
 }
 
+/**
+ * Check a new position against the scenario (the same rules as an import) and store it. Runs
+ * inside a write's transaction: recordPosition and accepted briefing stances both come here.
+ */
+export async function insertCheckedPosition(
+  trx: Db,
+  scenarioId: string,
+  body: Omit<Position, 'id'> & { readonly id?: string | undefined },
+  now: string,
+): Promise<Position> {
+  const s = await scenarioForWrite(trx, scenarioId);
+  const id =
+    body.id ??
+    (await freshPositionId(trx, scenarioId, `${body.member}-${body.decision}-${body.date}`));
+  if (await positionExists(trx, scenarioId, id)) {
+    throw new AccordError('ALREADY_EXISTS', `id: position '${id}' already exists`, {
+      field: 'id',
+      value: id,
+    });
+  }
+  const position: Position = { ...body, id };
+  rejectProblems(problemsAt({ ...s, positions: [position] }, 'positions.0'));
+  await insertPosition(trx, scenarioId, position);
+  await bumpScenarioVersion(trx, scenarioId, now);
+  return position;
+}
+
+/** Check a new event against the scenario and store it, inside a write's transaction. */
+export async function insertCheckedEvent(
+  trx: Db,
+  scenarioId: string,
+  body: Omit<EventFact, 'id'> & { readonly id?: string | undefined },
+  now: string,
+): Promise<EventFact> {
+  const s = await scenarioForWrite(trx, scenarioId);
+  const taken = new Set(s.events.map((e) => e.id));
+  const id = body.id ?? freshId(`${body.kind}-${body.start}-${body.title}`, taken);
+  if (taken.has(id)) {
+    throw new AccordError('ALREADY_EXISTS', `id: event '${id}' already exists`, {
+      field: 'id',
+      value: id,
+    });
+  }
+  const event: EventFact = { ...body, id };
+  rejectProblems(problemsAt({ ...s, events: [...s.events, event] }, `events.${s.events.length}`));
+  await insertEvent(trx, scenarioId, event);
+  await bumpScenarioVersion(trx, scenarioId, now);
+  return event;
+}
+
 export function createFactService(deps: ServiceDeps, scenarios: ScenarioService): FactService {
   const done = <T>(scenarioId: string, value: T): T => {
     scenarios.invalidate(scenarioId);
@@ -126,24 +176,8 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
         'position.record',
         { member: body.member },
         async (trx, now) => {
-          const s = await scenarioForWrite(trx, scenarioId);
-          const id =
-            body.id ??
-            (await freshPositionId(
-              trx,
-              scenarioId,
-              `${body.member}-${body.decision}-${body.date}`,
-            ));
-          if (await positionExists(trx, scenarioId, id)) {
-            throw new AccordError('ALREADY_EXISTS', `id: position '${id}' already exists`, {
-              field: 'id',
-              value: id,
-            });
-          }
-          const position: Position = { ...body, id };
-          rejectProblems(problemsAt({ ...s, positions: [position] }, 'positions.0'));
-          await insertPosition(trx, scenarioId, position);
-          await bumpScenarioVersion(trx, scenarioId, now);
+          const position = await insertCheckedPosition(trx, scenarioId, body, now);
+          const id = position.id;
           return {
             entity: { type: 'position', id, scenario: scenarioId },
             before: null,
@@ -329,21 +363,8 @@ export function createFactService(deps: ServiceDeps, scenarios: ScenarioService)
     async recordEvent(actor, scenarioId, input) {
       const body = parseInput(EventCreateBody, input);
       const result = await runWrite(deps, actor, 'event.record', {}, async (trx, now) => {
-        const s = await scenarioForWrite(trx, scenarioId);
-        const taken = new Set(s.events.map((e) => e.id));
-        const id = body.id ?? freshId(`${body.kind}-${body.start}-${body.title}`, taken);
-        if (taken.has(id)) {
-          throw new AccordError('ALREADY_EXISTS', `id: event '${id}' already exists`, {
-            field: 'id',
-            value: id,
-          });
-        }
-        const event: EventFact = { ...body, id };
-        rejectProblems(
-          problemsAt({ ...s, events: [...s.events, event] }, `events.${s.events.length}`),
-        );
-        await insertEvent(trx, scenarioId, event);
-        await bumpScenarioVersion(trx, scenarioId, now);
+        const event = await insertCheckedEvent(trx, scenarioId, body, now);
+        const id = event.id;
         return {
           entity: { type: 'event', id, scenario: scenarioId },
           before: null,

@@ -1,5 +1,6 @@
 import { createAccessService, type AccessService } from './access.js';
 import { createAuditService, type AuditService } from './audit-service.js';
+import { createBriefingService, type BriefingService } from './briefings.js';
 import type { ServiceDeps } from './context.js';
 import { createFactService, type FactService } from './facts.js';
 import { createForecastService, type ForecastService } from './forecast.js';
@@ -14,6 +15,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly roadmaps: RoadmapService;
   readonly forecasts: ForecastService;
+  readonly briefings: BriefingService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -25,5 +27,6 @@ export function createServices(deps: ServiceDeps): Services {
     audit: createAuditService(deps),
     roadmaps: createRoadmapService(deps, scenarios),
     forecasts: createForecastService(deps, scenarios, deps.accessionCases ?? []),
+    briefings: createBriefingService(deps, scenarios),
   };
 }
