@@ -1,4 +1,7 @@
-/** accord ingest --dry-run: proposed facts from the founding briefing; bad files skipped. */
+/**
+ * accord ingest: proposed facts from the founding briefing (--dry-run), then stored once per
+ * scenario with bad files skipped, and the review queue from the command line.
+ */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +14,11 @@ let dir: string;
 
 beforeAll(() => {
   dir = tempDir('accord-ingest-');
+  process.env.ACCORD_DATA_DIR = join(dir, 'data');
 });
 
 afterAll(() => {
+  delete process.env.ACCORD_DATA_DIR;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -72,11 +77,101 @@ describe('accord ingest --dry-run', () => {
     expect(out).toMatch(/1 read, 3 skipped/);
   });
 
-  it('says that storing is not built yet, and checks --published', async () => {
-    const store = await runCli('ingest', BRIEFING);
-    expect(store.code).toBe(1);
-    expect(store.err).toContain('--dry-run');
+  it('checks --published, --reliability and --source', async () => {
     const bad = await runCli('ingest', BRIEFING, '--dry-run', '--published', 'May 15');
     expect(bad.err).toContain("--published: 'May 15' is not a date");
+    const grade = await runCli('ingest', BRIEFING, '--reliability', 'G');
+    expect(grade.code).toBe(1);
+    expect(grade.err).toContain("--reliability: 'G' is not an Admiralty reliability");
+    const source = await runCli('ingest', BRIEFING, '--source', 'Reuters');
+    expect(source.err).toContain('--reliability: grade the source');
+  });
+});
+
+interface StoredOut {
+  briefing: string;
+  duplicate: boolean;
+  facts: number;
+}
+
+describe('accord ingest (storing) and accord review', () => {
+  it('needs --scenario when there are several', async () => {
+    const { code, err } = await runCli('ingest', BRIEFING);
+    expect(code).toBe(1);
+    expect(err).toContain('--scenario: which scenario the briefings belong to');
+  });
+
+  it('stores a briefing once: the same text again is reported as a duplicate', async () => {
+    const args = [
+      'ingest',
+      BRIEFING,
+      '--scenario',
+      'vilnius-2023',
+      '--published',
+      '2023-05-15',
+      '--source',
+      'Founding briefing',
+      '--reliability',
+      'B',
+    ];
+    const first = await runCli(...args, '--json');
+    expect(first.code, first.err).toBe(0);
+    const stored = JSON.parse(first.out) as StoredOut;
+    expect(stored).toMatchObject({ duplicate: false, facts: 26 });
+    const again = await runCli(...args);
+    expect(again.out).toContain(`duplicate of briefing ${stored.briefing}`);
+    expect(again.out).toMatch(/0 stored, 1 duplicate, 0 skipped/);
+  });
+
+  it('a folder: bad files are reported and nothing of them is stored', async () => {
+    const folder = join(dir, 'inbox');
+    const { code, out, err } = await runCli(
+      'ingest',
+      folder,
+      '--scenario',
+      'vilnius-2023',
+      '--published',
+      '2023-05-15',
+    );
+    expect(code, err).toBe(0);
+    expect(err).toContain('b-binary.bin: binary');
+    expect(out).toMatch(/1 stored, 0 duplicate, 3 skipped/);
+    const list = await runCli('review', 'list', '--scenario', 'vilnius-2023', '--json');
+    const facts = (JSON.parse(list.out) as { facts: { briefing: string }[] }).facts;
+    expect(new Set(facts.map((f) => f.briefing)).size).toBe(2);
+  });
+
+  it('review list, accept with an edit, and reject with a reason', async () => {
+    const list = await runCli('review', 'list', '--scenario', 'vilnius-2023', '--kind', 'stance');
+    expect(list.out).toContain('incremental on UA (timeline)');
+    const all = await runCli('review', 'list', '--kind', 'stance', '--json');
+    const stances = (
+      JSON.parse(all.out) as { facts: { id: string; payload: { stance: string } }[] }
+    ).facts;
+    const incremental = stances.find((f) => f.payload.stance === 'incremental');
+    const bad = await runCli('review', 'accept', incremental?.id ?? '', '--edit', '{members: 1}');
+    expect(bad.err).toContain('--edit: is not JSON');
+    const unnamed = await runCli('review', 'accept', incremental?.id ?? '');
+    expect(unnamed.err).toContain('members:');
+    const ok = await runCli(
+      'review',
+      'accept',
+      incremental?.id ?? '',
+      '--edit',
+      '{"members":["US","DE"]}',
+    );
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/accepted → position us-membership-timeline-2023-05-15, position de-/);
+    const oppose = stances.find((f) => f.payload.stance === 'oppose');
+    const rejected = await runCli(
+      'review',
+      'reject',
+      oppose?.id ?? '',
+      '--reason',
+      'duplicate of the decision',
+    );
+    expect(rejected.out).toContain(': rejected');
+    const done = await runCli('review', 'list', '--status', 'rejected');
+    expect(done.out).toContain(oppose?.id ?? 'none');
   });
 });

@@ -10,6 +10,7 @@ import { userCommand, tokenCommand } from './commands/access.js';
 import { auditCommand } from './commands/audit.js';
 import { forecastCommand } from './commands/forecast.js';
 import { ingestCommand } from './commands/ingest.js';
+import { reviewCommand } from './commands/review.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { scenarioGenerateCommand } from './commands/generate.js';
@@ -65,6 +66,7 @@ export function buildProgram(io: Io = processIo): Command {
   reportCommand(program, io);
   forecastCommand(program, io);
   ingestCommand(program, io);
+  reviewCommand(program, io);
   dbCommand(program, io);
   backupCommand(program, io);
   scenarioGenerateCommand(program, io);
