@@ -26,6 +26,9 @@ const TABLES = [
   'users',
   'tokens',
   'audit_log',
+  'sources',
+  'briefings',
+  'briefing_facts',
 ] as const;
 
 let ws: TestWorkspace;
@@ -122,9 +125,28 @@ async function freshPlPosition(): Promise<{ id: string; version: number }> {
   return { id: created.position.id, version: created.version };
 }
 
+/** A briefing of its own (as the operator) and one of its proposed facts of the kind asked for. */
+async function freshProposal(
+  kind: 'event' | 'attribution',
+): Promise<{ id: string; version: number }> {
+  const text = `A reliable briefing indicates that leaders met at the Vilnius summit on July 11, 2021 (${unique('note')}).`;
+  const r = await ws.services.briefings.ingest(OPERATOR, {
+    scenario: 'small',
+    text,
+    published: '2021-07-20',
+    source: 'A wire service',
+    reliability: 'B',
+  });
+  const fact = r.facts.find((f) => f.kind === kind);
+  if (fact === undefined) throw new Error(`no proposed ${kind} in the test briefing`);
+  return { id: fact.id, version: fact.version };
+}
+
 interface WriteRoute {
   readonly name: string;
   readonly allowed: readonly Who[];
+  /** Audit entries an allowed request leaves (default 1; a review that stores a fact adds its own). */
+  readonly audits?: number;
   /** Build the request (some routes need fresh data for each attempt). */
   request(who: Who): Promise<{ method: 'POST' | 'PUT' | 'DELETE'; url: string; body?: unknown }>;
 }
@@ -240,6 +262,62 @@ const ROUTES: readonly WriteRoute[] = [
       }),
   },
   {
+    name: 'ingest a briefing',
+    allowed: ['admin', 'secretariat', 'analyst'],
+    request: () =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/v1/briefings',
+        body: { scenario: 'small', text: `Briefing ${unique('text')}: nothing to report.` },
+      }),
+  },
+  {
+    name: 'accept a proposed event (it becomes an event)',
+    allowed: ['admin', 'secretariat', 'analyst'],
+    audits: 2,
+    request: async () => {
+      const fact = await freshProposal('event');
+      return {
+        method: 'POST',
+        url: `/api/v1/briefings/facts/${fact.id}/accept`,
+        body: { expectedVersion: fact.version },
+      };
+    },
+  },
+  {
+    name: 'merge a proposed event into a stored event',
+    allowed: ['admin', 'secretariat', 'analyst'],
+    audits: 2,
+    request: async () => {
+      const fact = await freshProposal('event');
+      const event = await ws.services.facts.recordEvent(OPERATOR, 'small', {
+        id: unique('summit'),
+        kind: 'summit',
+        title: 'A summit',
+        start: '2021-07-11',
+        basis: 'reported',
+        sources: [{ source: 'press', credibility: 3 }],
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/briefings/facts/${fact.id}/merge`,
+        body: { expectedVersion: fact.version, into: event.id },
+      };
+    },
+  },
+  {
+    name: 'reject a proposed fact',
+    allowed: ['admin', 'secretariat', 'analyst'],
+    request: async () => {
+      const fact = await freshProposal('attribution');
+      return {
+        method: 'POST',
+        url: `/api/v1/briefings/facts/${fact.id}/reject`,
+        body: { expectedVersion: fact.version, reason: 'wrong' },
+      };
+    },
+  },
+  {
     name: 'create an account',
     allowed: ['admin'],
     request: () =>
@@ -322,7 +400,9 @@ describe('the authorization matrix: every write route against every role', () =>
           expect(res.statusCode, res.body).toBeLessThan(300);
           // Every allowed write leaves exactly one new audit entry.
           const after = await snapshot();
-          expect(after.audit_log?.length).toBe((before.audit_log?.length ?? 0) + 1);
+          expect(after.audit_log?.length).toBe(
+            (before.audit_log?.length ?? 0) + (route.audits ?? 1),
+          );
         } else {
           expect(res.statusCode, res.body).toBe(403);
           expect(res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
