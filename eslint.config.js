@@ -115,6 +115,38 @@ export default tseslint.config(
     rules: forbidLayers(['web']),
   },
   {
+    // The dashboard runs in the browser and talks to Accord only over HTTP: it may borrow the
+    // core's and contracts' *types* (erased at build), never their code, and no server layer.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly' },
+    },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*', '**/contracts/*', '../core', '../contracts'],
+              allowTypeImports: true,
+              message:
+                'The dashboard uses only types from core/contracts. See docs/ARCHITECTURE.md.',
+            },
+            {
+              group: ['**/db/*', '**/services/*', '**/server/*', '**/cli/*'],
+              message: 'The dashboard talks to Accord over HTTP only. See docs/ARCHITECTURE.md.',
+            },
+            {
+              group: [...nodeBuiltins, ...ioPackages, 'zod'],
+              message: 'The dashboard runs in the browser. See docs/ARCHITECTURE.md.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'error',

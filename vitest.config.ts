@@ -5,6 +5,8 @@ export const config = defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Real databases are files on disk; forks keep native modules isolated per test file.
     pool: 'forks',
+    // Builds the dashboard once when src/web changed, for the browser tests in test/browser/.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // CI also writes a JSON report, from which .ci/run prints its `N passed, N failed` line.

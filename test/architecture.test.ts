@@ -59,3 +59,24 @@ describe('the layer import rule', () => {
     expect(messages).toEqual([]);
   }, 60_000);
 });
+
+describe('the dashboard’s import rule', () => {
+  it('lets src/web borrow core types but not core code, services or node', async () => {
+    const messages = await lintProbe(
+      'web',
+      [
+        "import type { Stance } from '../core/types.js';",
+        "import { STANCES } from '../core/types.js';",
+        "import { createServices } from '../services/index.js';",
+        "import { readFileSync } from 'node:fs';",
+        'export const probe = (s: Stance): unknown[] => [s, STANCES, createServices, readFileSync];',
+        '',
+      ].join('\n'),
+    );
+    const restricted = messages.filter((m) =>
+      m.startsWith('@typescript-eslint/no-restricted-imports'),
+    );
+    expect(restricted).toHaveLength(3);
+    expect(restricted.join('\n')).not.toMatch(/Stance\b.*type/);
+  }, 60_000);
+});

@@ -187,7 +187,7 @@ describe('OpenAPI and the page', () => {
   });
 
   it('shows every scenario’s status on a plain page', async () => {
-    const res = await app.inject({ method: 'GET', url: '/?asOf=2023-07-12' });
+    const res = await app.inject({ method: 'GET', url: '/plain?asOf=2023-07-12' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toContain('Ukraine and the Vilnius summit');
@@ -201,13 +201,13 @@ describe('OpenAPI and the page', () => {
       "title: '<script>alert(1)</script> & co'",
     );
     await ws.services.scenarios.importText(SYSTEM_ACTOR, hostile, 'hostile.yaml');
-    const res = await app.inject({ method: 'GET', url: '/' });
+    const res = await app.inject({ method: 'GET', url: '/plain' });
     expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
     expect(res.body).not.toContain('<script>alert(1)');
   });
 
   it('rejects a bad date on the page with the error shape', async () => {
-    const res = await app.inject({ method: 'GET', url: '/?asOf=yesterday' });
+    const res = await app.inject({ method: 'GET', url: '/plain?asOf=yesterday' });
     expect(res.statusCode).toBe(400);
   });
 });

@@ -70,7 +70,26 @@ export const ScenarioDetailResponse = ScenarioSummaryResponse.extend({
     stages: list(z.string()),
   }),
   candidates: list(z.object({ iso2: z.string(), name: z.string() })),
-  decisionList: list(z.object({ id: z.string(), title: z.string(), kind: z.string() })),
+  decisionList: list(
+    z.object({ id: z.string(), title: z.string(), kind: z.string(), due: z.string().nullable() }),
+  ),
+  groups: list(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      members: list(z.string()),
+      note: z.string().optional(),
+      basis: z.enum(BASES),
+      sources: list(
+        z.object({
+          source: z.string(),
+          credibility: z.number().int(),
+          quote: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+  conditions: list(z.object({ id: z.string(), title: z.string() })),
 });
 
 /** Arrays in responses are readonly, like the core values they describe. */
@@ -133,6 +152,19 @@ export const RatificationStatusResponse = z.object({
   lastRatification: z.string().nullable(),
   accession: z.string().nullable(),
   isMember: z.boolean(),
+});
+
+const SourcedDated = {
+  date: z.string(),
+  note: z.string().optional(),
+  basis: z.enum(BASES),
+  sources: list(CitationSchema),
+};
+
+/** A candidate as of a date, with the dated stages and ratifications behind its status. */
+export const CandidateResponse = RatificationStatusResponse.extend({
+  stages: list(z.object({ stage: z.string(), ...SourcedDated })),
+  ratifications: list(z.object({ member: z.string(), kind: z.string(), ...SourcedDated })),
 });
 
 export const StatusResponse = z.object({

@@ -16,6 +16,7 @@ import {
   type StatusSummary,
 } from '../core/status.js';
 import type {
+  Candidate,
   Decision,
   EventFact,
   IsoDate,
@@ -62,7 +63,18 @@ export interface ScenarioDetail extends ScenarioSummary {
     readonly id: string;
     readonly title: string;
     readonly kind: string;
+    readonly due: IsoDate | null;
   }[];
+  /** Named groups of members (the dashboard shows each group's stance). */
+  readonly groups: Scenario['groups'];
+  /** Conditions by id, so views can name a member's unmet conditions. */
+  readonly conditions: readonly { readonly id: string; readonly title: string }[];
+}
+
+/** A candidate as of a date: its ratification status plus the dated, sourced facts behind it. */
+export interface CandidateView extends RatificationStatus {
+  readonly stages: Candidate['stages'];
+  readonly ratifications: Candidate['ratifications'];
 }
 
 export interface ScenarioService {
@@ -77,7 +89,7 @@ export interface ScenarioService {
   decision(id: string, decisionId: string, asOf?: string): Promise<DecisionStatus>;
   positionHistory(id: string, decisionId: string, member: string): Promise<Position[]>;
   members(id: string, asOf?: string): Promise<{ asOf: IsoDate; members: Member[] }>;
-  candidate(id: string, iso2: string, asOf?: string): Promise<RatificationStatus>;
+  candidate(id: string, iso2: string, asOf?: string): Promise<CandidateView>;
   events(id: string, from?: string, to?: string): Promise<EventFact[]>;
   sources(id: string): Promise<readonly Source[]>;
   exportYaml(id: string): Promise<string>;
@@ -273,7 +285,14 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
         keyDates: s.keyDates,
         alliance: s.alliance,
         candidates: s.candidates.map((c) => ({ iso2: c.iso2, name: c.name })),
-        decisionList: s.decisions.map((d) => ({ id: d.id, title: d.title, kind: d.kind })),
+        decisionList: s.decisions.map((d) => ({
+          id: d.id,
+          title: d.title,
+          kind: d.kind,
+          due: d.due ?? null,
+        })),
+        groups: s.groups,
+        conditions: s.conditions.map((c) => ({ id: c.id, title: c.title })),
       };
     },
 
@@ -331,7 +350,11 @@ export function createScenarioService(deps: ServiceDeps): ScenarioService {
           value: iso2,
         });
       }
-      return ratificationStatus(c, s.members, date);
+      return {
+        ...ratificationStatus(c, s.members, date),
+        stages: c.stages.filter((x) => x.date <= date),
+        ratifications: c.ratifications.filter((r) => r.date <= date),
+      };
     },
 
     async events(id, from, to) {

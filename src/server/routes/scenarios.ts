@@ -12,7 +12,7 @@ import {
   HistoryParams,
   MembersResponse,
   PositionHistoryResponse,
-  RatificationStatusResponse,
+  CandidateResponse,
   ScenarioDetailResponse,
   ScenarioListResponse,
   ScenarioParams,
@@ -118,7 +118,7 @@ export function scenarioRoutes(app: FastifyInstance, services: Services): void {
         summary: 'A candidate’s stage and ratifications as of a date',
         params: CandidateParams,
         querystring: AsOfQuery,
-        response: { 200: RatificationStatusResponse, ...errors },
+        response: { 200: CandidateResponse, ...errors },
       },
     },
     async (req) =>
