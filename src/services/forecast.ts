@@ -1,44 +1,35 @@
 /**
- * Forecasts: when can a roadmap's benchmarks and gates be done, and when can each candidate
- * accede — seeded Monte Carlo over the roadmap, and accession timings fitted on every NATO
- * enlargement round (reference-data/nato-accessions.json). The same seed and inputs give the
- * same answer, byte for byte.
+ * Forecasts: when can a roadmap's benchmarks and gates be done, when can each decision reach
+ * consensus (members' sampled position changes, docs/forecasting.md), and when can each candidate
+ * accede — seeded Monte Carlo, in fixed chunks that run in this thread or on worker threads
+ * (piscina) with the same result byte for byte. Accession timings are fitted on NATO's
+ * enlargement rounds (reference-data/nato-accessions.json).
  */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
 import { AccordError } from '../core/errors.js';
 import {
   backtest,
-  createRng,
+  checkAssumptions,
+  chunkSizes,
   fitAccessionModel,
-  forecastAccession,
-  pBy,
-  quantileSorted,
-  sampleDaysToAccession,
-  simulateRoadmap,
+  fitTransitionModel,
+  mergeForecastChunks,
+  parseAssumption,
+  runForecastChunk,
   type AccessionCase,
+  type Assumption,
   type BacktestResult,
-  type Driver,
+  type ForecastChunk,
+  type ForecastTarget,
+  type ScenarioForecastInput,
 } from '../core/forecast/index.js';
-import { fromDayNumber, isIsoDate, toDayNumber } from '../core/dates.js';
-import { ratificationStatus, stageAsOf } from '../core/ratification.js';
-import { targetAsOf } from '../core/roadmap/history.js';
-import type { IsoDate, Scenario } from '../core/types.js';
+import { isIsoDate } from '../core/dates.js';
+import type { IsoDate } from '../core/types.js';
 import { resolveAsOf, type ServiceDeps } from './context.js';
 import type { ScenarioService } from './scenarios.js';
 
-export interface ForecastTarget {
-  readonly id: string;
-  readonly kind: 'benchmark' | 'milestone' | 'gate' | 'accession';
-  readonly roadmap?: string | undefined;
-  readonly candidate?: string | undefined;
-  readonly target?: IsoDate | undefined;
-  readonly p10: IsoDate;
-  readonly p50: IsoDate;
-  readonly p90: IsoDate;
-  /** P(done by the date), for the target date (its credibility) and every date asked about. */
-  readonly pBy: Readonly<Record<IsoDate, number>>;
-  readonly drivers: readonly Driver[];
-  readonly note?: string | undefined;
-}
+export type { ForecastTarget };
 
 export interface ScenarioForecast {
   readonly asOf: IsoDate;
@@ -54,6 +45,17 @@ export interface ForecastOptions {
   /** Extra dates to give P(done by) for. */
   readonly by?: readonly string[] | undefined;
   readonly roadmap?: string | undefined;
+  /** What-ifs: `TR:support@2024-01-23` or `TR:support@2024-01-23:ratify-sweden`. */
+  readonly assume?: readonly string[] | undefined;
+  /** The name of the assume parameter in errors (`--assume` for the CLI). */
+  readonly assumeField?: string | undefined;
+  /**
+   * Worker threads: 0 runs every chunk in this thread; n > 0 uses n workers; undefined uses
+   * workers from WORKER_THRESHOLD runs on. The result is the same either way.
+   */
+  readonly workers?: number | undefined;
+  /** Called after each chunk with the runs done so far. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export interface ForecastService {
@@ -61,7 +63,10 @@ export interface ForecastService {
   backtest(options?: { runs?: number; seed?: string }): BacktestResult;
 }
 
-const MAX_RUNS = 200_000;
+export const MAX_RUNS = 200_000;
+/** From this many runs on, forecasts use worker threads unless told otherwise. */
+export const WORKER_THRESHOLD = 20_000;
+export const MAX_WORKERS = 16;
 
 function checkRuns(runs: number): number {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
@@ -74,13 +79,69 @@ function checkRuns(runs: number): number {
   return runs;
 }
 
-function probabilities(
-  samplesDays: readonly number[],
-  dates: readonly IsoDate[],
-): Record<IsoDate, number> {
-  const out: Record<IsoDate, number> = {};
-  for (const d of [...new Set(dates)].sort()) out[d] = pBy({ samplesDays }, d);
-  return out;
+function checkWorkers(workers: number | undefined, runs: number): number {
+  if (workers === undefined)
+    return runs >= WORKER_THRESHOLD ? Math.max(1, Math.min(4, availableParallelism())) : 0;
+  if (!Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS)
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `workers: must be a whole number from 0 to ${MAX_WORKERS}`,
+      { field: 'workers' },
+    );
+  return workers;
+}
+
+/** The task a worker runs (src/services/forecast-worker.js). */
+export interface ForecastTask {
+  readonly input: ScenarioForecastInput;
+  readonly seed: string;
+  readonly index: number;
+  readonly runs: number;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Run the chunks in this thread or on `workers` worker threads; merge order is by index. */
+async function runChunks(
+  input: ScenarioForecastInput,
+  seed: string,
+  runs: number,
+  workers: number,
+  onProgress: ForecastOptions['onProgress'],
+): Promise<ForecastChunk[]> {
+  const sizes = chunkSizes(runs);
+  let done = 0;
+  const report = (n: number) => {
+    done += n;
+    onProgress?.(done, runs);
+  };
+  if (workers === 0) {
+    const out: ForecastChunk[] = [];
+    for (const [index, size] of sizes.entries()) {
+      out.push(runForecastChunk(input, { seed, index, runs: size }));
+      report(size);
+      if (onProgress !== undefined) await yieldToEventLoop();
+    }
+    return out;
+  }
+  const pool = new Piscina({
+    filename: new URL('./forecast-worker.js', import.meta.url).href,
+    minThreads: Math.min(workers, sizes.length),
+    maxThreads: Math.min(workers, sizes.length),
+  });
+  try {
+    return await Promise.all(
+      sizes.map(async (size, index) => {
+        const task: ForecastTask = { input, seed, index, runs: size };
+        // The worker returns runForecastChunk's value, copied by structured clone.
+        const chunk = (await pool.run(task)) as ForecastChunk;
+        report(size);
+        return chunk;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }
 
 export function createForecastService(
@@ -88,114 +149,11 @@ export function createForecastService(
   scenarios: ScenarioService,
   accessionCases: readonly AccessionCase[],
 ): ForecastService {
-  /** Fit only on rounds completed before the forecast's day: no hindsight. */
-  function fitAsOf(asOf: IsoDate) {
-    return fitAccessionModel(
-      accessionCases.filter((c) => c.accession !== null && c.accession < asOf),
-    );
-  }
-
-  function accessionTargets(
-    s: Scenario,
-    asOf: IsoDate,
-    runs: number,
-    seed: string,
-    by: readonly IsoDate[],
-    gateSamples: ReadonlyMap<string, readonly number[]>,
-  ): ForecastTarget[] {
-    const out: ForecastTarget[] = [];
-    const fit = fitAsOf(asOf);
-    if (fit.protocolToAccession.length === 0) return out;
-    for (const c of s.candidates) {
-      const status = ratificationStatus(c, s.members, asOf);
-      const id = `accession-${c.iso2.toLowerCase()}`;
-      const rng = createRng(`${seed}:${id}`);
-      if (status.isMember && c.accession !== undefined) {
-        const done = toDayNumber(c.accession);
-        out.push({
-          id,
-          kind: 'accession',
-          candidate: c.iso2,
-          p10: c.accession,
-          p50: c.accession,
-          p90: c.accession,
-          pBy: probabilities([done], by),
-          drivers: [],
-          note: 'already a member',
-        });
-        continue;
-      }
-      const stage = stageAsOf(c, asOf);
-      const since = (name: string) =>
-        [...c.stages]
-          .filter((x) => x.stage === name && x.date <= asOf)
-          .map((x) => x.date)
-          .sort()
-          .at(-1);
-      let samples: number[] | undefined;
-      let note: string;
-      if (status.allRatified && status.lastRatification !== null) {
-        samples = forecastAccession(fit, {
-          stage: 'ratified',
-          since: status.lastRatification,
-          runs,
-          rng,
-        }).samplesDays.slice();
-        note = `every member has ratified (last ${status.lastRatification}); deposit of instruments to come`;
-      } else if (c.protocolSigned !== undefined && c.protocolSigned <= asOf) {
-        samples = forecastAccession(fit, {
-          stage: 'protocol-signed',
-          since: c.protocolSigned,
-          runs,
-          rng,
-        }).samplesDays.slice();
-        note = `protocol signed ${c.protocolSigned}; timings fitted on NATO's earlier rounds (docs/forecasting.md)`;
-      } else if (stage === 'invited' && since('invited') !== undefined) {
-        const from = since('invited') ?? asOf;
-        samples = forecastAccession(fit, {
-          stage: 'invited',
-          since: from,
-          runs,
-          rng,
-        }).samplesDays.slice();
-        note = `invited ${from}; timings fitted on NATO's earlier rounds`;
-      } else {
-        const gate = gateSamples.get(c.iso2);
-        if (gate !== undefined) {
-          samples = gate
-            .map((day) => day + sampleDaysToAccession(rng, fit, 'invited'))
-            .sort((a, b) => a - b);
-          note =
-            "the roadmap's invitation gate, then invitation-to-accession timings fitted on earlier rounds";
-        } else {
-          note = 'not invited and no roadmap gate for an invitation: no accession forecast';
-        }
-      }
-      if (samples === undefined || samples.length === 0) {
-        continue;
-      }
-      // Accession cannot come before the day the forecast is made.
-      const floor = toDayNumber(asOf);
-      const clipped = samples.map((d) => Math.max(d, floor)).sort((a, b) => a - b);
-      out.push({
-        id,
-        kind: 'accession',
-        candidate: c.iso2,
-        p10: fromDayNumber(quantileSorted(clipped, 0.1)),
-        p50: fromDayNumber(quantileSorted(clipped, 0.5)),
-        p90: fromDayNumber(quantileSorted(clipped, 0.9)),
-        pBy: probabilities(clipped, by),
-        drivers: [],
-        note,
-      });
-    }
-    return out;
-  }
-
   return {
     async forecast(scenarioId, options = {}) {
       const asOf = resolveAsOf(deps, options.asOf);
       const runs = checkRuns(options.runs ?? 2000);
+      const workers = checkWorkers(options.workers, runs);
       const seed = options.seed ?? 'accord';
       for (const d of options.by ?? []) {
         if (!isIsoDate(d))
@@ -205,59 +163,32 @@ export function createForecastService(
             { field: 'by' },
           );
       }
-      const by = options.by ?? [];
+      const field = options.assumeField ?? 'assume';
+      const assumptions: Assumption[] = (options.assume ?? []).map((a) =>
+        parseAssumption(a, field),
+      );
       const s = await scenarios.frame(scenarioId);
-      const roadmaps =
-        options.roadmap === undefined
-          ? s.roadmaps.slice(0, 1)
-          : s.roadmaps.filter((r) => r.id === options.roadmap);
-      if (options.roadmap !== undefined && roadmaps.length === 0) {
+      if (options.roadmap !== undefined && !s.roadmaps.some((r) => r.id === options.roadmap)) {
         throw new AccordError(
           'NOT_FOUND',
           `roadmap '${options.roadmap}' does not exist in scenario '${s.id}'`,
-          {
-            field: 'roadmap',
-          },
+          { field: 'roadmap' },
         );
       }
-      const targets: ForecastTarget[] = [];
-      const gateSamples = new Map<string, readonly number[]>();
-      for (const r of roadmaps) {
-        const result = simulateRoadmap(r, {
-          start: r.start,
-          asOf: asOf < r.start ? r.start : asOf,
-          runs,
-          rng: createRng(`${seed}:${r.id}`),
-        });
-        const items = new Map<string, { targets: readonly { date: string; target: string }[] }>([
-          ...r.benchmarks.map((b): [string, { targets: typeof b.targets }] => [b.id, b]),
-          ...r.milestones.map((m): [string, { targets: typeof m.targets }] => [m.id, m]),
-          ...r.gates.map((g): [string, { targets: typeof g.targets }] => [g.id, g]),
-        ]);
-        for (const t of result.targets) {
-          const target = targetAsOf(items.get(t.id)?.targets ?? [], asOf);
-          targets.push({
-            id: t.id,
-            kind: t.kind,
-            roadmap: r.id,
-            target,
-            p10: t.p10,
-            p50: t.p50,
-            p90: t.p90,
-            pBy: probabilities(t.samplesDays, target === undefined ? by : [target, ...by]),
-            drivers: t.drivers.slice(0, 5),
-          });
-          const gate = r.gates.find((g) => g.id === t.id);
-          const decision =
-            gate?.decision === undefined
-              ? undefined
-              : s.decisions.find((d) => d.id === gate.decision);
-          if (decision?.kind === 'invitation' && decision.candidate !== undefined) {
-            gateSamples.set(decision.candidate, t.samplesDays);
-          }
-        }
-      }
-      targets.push(...accessionTargets(s, asOf, runs, seed, by, gateSamples));
+      checkAssumptions(s, assumptions, field);
+      const input: ScenarioForecastInput = {
+        scenario: s,
+        asOf,
+        roadmap: options.roadmap,
+        // Fit only on rounds completed before the forecast's day: no hindsight.
+        fit: fitAccessionModel(
+          accessionCases.filter((c) => c.accession !== null && c.accession < asOf),
+        ),
+        model: fitTransitionModel(s, accessionCases, asOf),
+        assumptions,
+      };
+      const chunks = await runChunks(input, seed, runs, workers, options.onProgress);
+      const targets = mergeForecastChunks(input, chunks, options.by ?? []);
       return { asOf, runs, seed, targets };
     },
 

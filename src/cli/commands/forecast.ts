@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { AccordError } from '../../core/errors.js';
+import { WORKER_THRESHOLD } from '../../services/forecast.js';
 import type { Io } from '../io.js';
 import { formatTable } from '../output.js';
+import { progressBar } from '../progress.js';
 import { openWorkspace } from '../workspace.js';
 
 function parseRuns(value: string): number {
@@ -13,6 +15,20 @@ function parseRuns(value: string): number {
   }
   return runs;
 }
+
+function parseWorkers(value: string): number {
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new AccordError(
+      'VALIDATION_FAILED',
+      `--workers: '${value}' is not a whole number of worker threads (0: none)`,
+      { field: 'workers' },
+    );
+  }
+  return workers;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
@@ -28,6 +44,16 @@ export function forecastCommand(program: Command, io: Io): void {
     .option('--runs <n>', 'number of simulated runs', '2000')
     .option('--seed <seed>', 'the random seed: the same seed gives the same answer', 'accord')
     .option('--by <date...>', 'also give P(done by) for these dates')
+    .option(
+      '--assume <what>',
+      "what-if: fix a member's stance from a date, MEMBER:stance@YYYY-MM-DD[:decision] (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      '--workers <n>',
+      `worker threads (0: none; default: some from ${WORKER_THRESHOLD} runs on); same result either way`,
+    )
     .option('--json', 'machine-readable output')
     .action(
       async (opts: {
@@ -37,6 +63,8 @@ export function forecastCommand(program: Command, io: Io): void {
         runs: string;
         seed: string;
         by?: string[];
+        assume: string[];
+        workers?: string;
         json?: boolean;
       }) => {
         if (opts.scenario === undefined) {
@@ -45,15 +73,29 @@ export function forecastCommand(program: Command, io: Io): void {
             '--scenario: which scenario to forecast (see accord scenario list)',
           );
         }
+        const runs = parseRuns(opts.runs);
+        const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
         const ws = await openWorkspace();
+        const long = runs >= WORKER_THRESHOLD || (workers ?? 0) > 0;
+        const bar = long ? progressBar('forecast') : undefined;
         try {
           const result = await ws.services.forecasts.forecast(opts.scenario, {
             asOf: opts.asOf,
-            runs: parseRuns(opts.runs),
+            runs,
             seed: opts.seed,
             by: opts.by,
             roadmap: opts.roadmap,
+            assume: opts.assume,
+            assumeField: '--assume',
+            workers,
+            onProgress:
+              bar === undefined
+                ? undefined
+                : (done, total) => {
+                    bar.update(done, total, 'runs');
+                  },
           });
+          bar?.stop();
           if (opts.json === true) {
             io.out(JSON.stringify(result, null, 2));
             return;
@@ -81,6 +123,7 @@ export function forecastCommand(program: Command, io: Io): void {
           for (const t of result.targets.filter((x) => x.note !== undefined))
             io.out(`${t.id}: ${t.note ?? ''}`);
         } finally {
+          bar?.stop();
           await ws.close();
         }
       },

@@ -3,3 +3,5 @@ export * from './rng.js';
 export * from './durations.js';
 export * from './simulate.js';
 export * from './ratification.js';
+export * from './members.js';
+export * from './scenario.js';

@@ -8,6 +8,13 @@ import type { Services } from '../../services/index.js';
 
 const errors = { 200: z.unknown(), 400: ErrorResponse, 404: ErrorResponse };
 const Runs = z.coerce.number().int('must be a whole number').min(1).max(200_000);
+const Assume = z
+  .string()
+  .max(200)
+  .regex(
+    /^[A-Z]{2}:[a-z_]+@\d{4}-\d{2}-\d{2}(:[A-Za-z0-9][A-Za-z0-9._-]*)?$/,
+    'must be MEMBER:stance@YYYY-MM-DD[:decision], e.g. TR:support@2024-01-23',
+  );
 const ForecastQuery = z.strictObject({
   asOf: IsoDateSchema.optional(),
   runs: Runs.default(2000),
@@ -17,6 +24,10 @@ const ForecastQuery = z.strictObject({
     .union([IsoDateSchema, z.array(IsoDateSchema)])
     .optional()
     .describe('dates to give P(done by) for'),
+  assume: z
+    .union([Assume, z.array(Assume).max(50)])
+    .optional()
+    .describe("what-ifs: a member's stance fixed from a date, MEMBER:stance@YYYY-MM-DD[:decision]"),
 });
 const BacktestQuery = z.strictObject({
   runs: Runs.default(2000),
@@ -46,6 +57,7 @@ export function forecastRoutes(app: FastifyInstance, services: Services): void {
         seed: req.query.seed,
         roadmap: req.query.roadmap,
         by: req.query.by === undefined ? undefined : [req.query.by].flat(),
+        assume: req.query.assume === undefined ? undefined : [req.query.assume].flat(),
       }),
   );
 
