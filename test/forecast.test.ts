@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { SYSTEM_ACTOR } from '../src/services/context.js';
-import { builtinText, openTestWorkspace, type TestWorkspace } from './helpers.js';
+import { runCli } from './cli-run.js';
+import { builtinText, openTestWorkspace, tempDir, type TestWorkspace } from './helpers.js';
 
 let ws: TestWorkspace;
 let app: FastifyInstance;
@@ -91,4 +92,131 @@ describe('forecasts', () => {
     expect(r.brierModel).toBeGreaterThan(0);
     expect(r.brierBase).toBeGreaterThan(0);
   });
+
+  it('forecasts consensus on each open decision from members’ positions, with the last holdouts as drivers', async () => {
+    const f = await ws.services.forecasts.forecast('nordic-2022', {
+      asOf: '2023-07-11',
+      runs: 1000,
+    });
+    const se = f.targets.find((t) => t.id === 'ratify-sweden');
+    expect(se?.kind).toBe('decision');
+    expect(se?.drivers[0]?.id).toBe('HU');
+    expect(f.targets.find((t) => t.id === 'ratify-finland')).toMatchObject({
+      p10: '2023-04-04',
+      p90: '2023-04-04',
+    });
+    for (const t of f.targets) {
+      expect(Object.keys(t).slice(0, 2)).toEqual(['id', 'kind']);
+      expect(t.p10 <= t.p50 && t.p50 <= t.p90).toBe(true);
+    }
+  });
+
+  it('what-if: --assume brings Sweden’s ratification forward, through the API, reproducibly', async () => {
+    const base = '/api/v1/scenarios/nordic-2022/forecast?asOf=2023-07-11&runs=1000&seed=w';
+    const url = `${base}&assume=HU:support@2024-02-26:ratify-sweden&assume=TR:support@2024-01-23`;
+    const a = await app.inject({ method: 'GET', url });
+    const b = await app.inject({ method: 'GET', url });
+    expect(a.statusCode).toBe(200);
+    expect(a.body).toBe(b.body);
+    type Body = {
+      asOf: string;
+      runs: number;
+      seed: string;
+      targets: { id: string; p90: string; note?: string }[];
+    };
+    const body = a.json<Body>();
+    expect(Object.keys(body)).toEqual(['asOf', 'runs', 'seed', 'targets']);
+    const without = (await app.inject({ method: 'GET', url: base })).json<Body>();
+    const p90 = (r: Body) => r.targets.find((t) => t.id === 'ratify-sweden')?.p90 ?? '';
+    expect(p90(body)).toBe('2024-02-26');
+    expect(p90(body) <= p90(without)).toBe(true);
+    expect(body.targets.find((t) => t.id === 'ratify-sweden')?.note).toMatch(
+      /assumed: HU support from 2024-02-26; TR support from 2024-01-23/,
+    );
+  });
+
+  it('rejects a bad assume naming the parameter', async () => {
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/v1/scenarios/nordic-2022/forecast?assume=TR:support@2024-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { message: string } }>().error.message).toMatch(/^assume/);
+    const stance = await app.inject({
+      method: 'GET',
+      url: '/api/v1/scenarios/nordic-2022/forecast?assume=TR:maybe@2024-01-23',
+    });
+    expect(stance.statusCode).toBe(400);
+    expect(stance.json<{ error: { message: string } }>().error.message).toMatch(
+      /^assume: 'TR:maybe@2024-01-23': stance 'maybe' is not one of/,
+    );
+    const member = await app.inject({
+      method: 'GET',
+      url: '/api/v1/scenarios/nordic-2022/forecast?assume=XX:support@2024-01-23',
+    });
+    expect(member.statusCode).toBe(400);
+    expect(member.body).toMatch(/XX is not a member/);
+  });
+
+  it('gives byte-identical output in this thread, on one worker and on two', async () => {
+    const options = {
+      asOf: '2023-07-11',
+      runs: 6000,
+      seed: 'workers',
+      assume: ['TR:support@2024-01-23'],
+    };
+    const progress: number[] = [];
+    const none = await ws.services.forecasts.forecast('nordic-2022', { ...options, workers: 0 });
+    const one = await ws.services.forecasts.forecast('nordic-2022', { ...options, workers: 1 });
+    const two = await ws.services.forecasts.forecast('nordic-2022', {
+      ...options,
+      workers: 2,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(JSON.stringify(one)).toBe(JSON.stringify(none));
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(progress.length).toBe(3);
+    expect(Math.max(...progress)).toBe(6000);
+  }, 60_000);
+
+  it('accord forecast --assume: a bad what-if names the flag and what is wrong', async () => {
+    const previous = process.env.ACCORD_DATA_DIR;
+    process.env.ACCORD_DATA_DIR = tempDir('accord-forecast-cli-');
+    try {
+      const bad = await runCli('forecast', '-s', 'nordic-2022', '--assume', 'TR:support');
+      expect(bad.code).not.toBe(0);
+      expect(bad.err).toMatch(/--assume: 'TR:support': not of the form/);
+      const ok = await runCli(
+        'forecast',
+        '-s',
+        'nordic-2022',
+        '--as-of',
+        '2023-07-11',
+        '--runs',
+        '300',
+        '--assume',
+        'HU:support@2024-02-26',
+        '--json',
+      );
+      expect(ok.code).toBe(0);
+      const again = await runCli(
+        'forecast',
+        '-s',
+        'nordic-2022',
+        '--as-of',
+        '2023-07-11',
+        '--runs',
+        '300',
+        '--assume',
+        'HU:support@2024-02-26',
+        '--json',
+      );
+      expect(again.out).toBe(ok.out);
+      const parsed = JSON.parse(ok.out) as { targets: { id: string; p90: string }[] }; // CLI JSON
+      expect(parsed.targets.find((t) => t.id === 'ratify-sweden')?.p90).toBe('2024-02-26');
+    } finally {
+      if (previous === undefined) delete process.env.ACCORD_DATA_DIR;
+      else process.env.ACCORD_DATA_DIR = previous;
+    }
+  }, 60_000);
 });

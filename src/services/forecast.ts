@@ -167,7 +167,10 @@ export function createForecastService(
       const assumptions: Assumption[] = (options.assume ?? []).map((a) =>
         parseAssumption(a, field),
       );
-      const s = await scenarios.frame(scenarioId);
+      // Position histories feed the transition model: the whole scenario, positions up to the
+      // forecast's day (none after it: no hindsight, and less to copy to worker threads).
+      const full = await scenarios.load(scenarioId);
+      const s = { ...full, positions: full.positions.filter((p) => p.date <= asOf) };
       if (options.roadmap !== undefined && !s.roadmaps.some((r) => r.id === options.roadmap)) {
         throw new AccordError(
           'NOT_FOUND',
