@@ -130,7 +130,7 @@ describe('POST /api/v1/briefings', () => {
     expect(first.duplicate).toBe(false);
     expect(first.briefing).toMatchObject({ scenario: 'vilnius-2023', reliability: 'B' });
     expect(first.briefing.id).toMatch(/^brf-[0-9a-f]{12}$/);
-    expect(first.facts.length).toBe(26);
+    expect(first.facts.length).toBe(25);
     for (const f of first.facts) {
       expect(f.status).toBe('proposed');
       expect(f.version).toBe(1);
@@ -151,7 +151,7 @@ describe('POST /api/v1/briefings', () => {
     expect(await auditCount()).toBe(before + 1);
     const list = await call(undefined, 'GET', '/api/v1/briefings?scenario=vilnius-2023');
     expect(list.json()).toMatchObject({
-      briefings: [{ id: first.briefing.id, facts: { proposed: 26, accepted: 0 } }],
+      briefings: [{ id: first.briefing.id, facts: { proposed: 25, accepted: 0 } }],
     });
   });
 
@@ -400,7 +400,7 @@ describe('the review queue', () => {
     const list = await call(undefined, 'GET', '/api/v1/briefings?scenario=vilnius-2023');
     expect(list.json<{ briefings: unknown[] }>().briefings[0]).toMatchObject({
       id: first.briefing.id,
-      facts: { proposed: 22, accepted: 3, merged: 0, rejected: 1 },
+      facts: { proposed: 21, accepted: 3, merged: 0, rejected: 1 },
     });
   });
 });

@@ -117,7 +117,7 @@ describe('accord ingest (storing) and accord review', () => {
     const first = await runCli(...args, '--json');
     expect(first.code, first.err).toBe(0);
     const stored = JSON.parse(first.out) as StoredOut;
-    expect(stored).toMatchObject({ duplicate: false, facts: 26 });
+    expect(stored).toMatchObject({ duplicate: false, facts: 25 });
     const again = await runCli(...args);
     expect(again.out).toContain(`duplicate of briefing ${stored.briefing}`);
     expect(again.out).toMatch(/0 stored, 1 duplicate, 0 skipped/);

@@ -16,6 +16,18 @@ const MONTH_OR_RELATIVE =
 const FUTURE =
   /\b(will|planned|plans?|scheduled|upcoming|forthcoming|expected|set to|to be held|ahead of|due)\b/i;
 
+const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The named weekday closest to `published`: on or before it, or on or after it for the future. */
+function weekdayFrom(published: IsoDate, name: string, future: boolean): IsoDate {
+  // Day 0 of toDayNumber is 1970-01-01, a Thursday (index 3 from Monday).
+  const today = (((toDayNumber(published) + 3) % 7) + 7) % 7;
+  const wanted = WEEKDAYS.indexOf(name.toLowerCase());
+  const back = (today - wanted + 7) % 7;
+  return future ? addDays(published, (wanted - today + 7) % 7) : addDays(published, -back);
+}
+
 function iso(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -55,7 +67,23 @@ export function findDates(
   const future = FUTURE.test(sentence);
   const out: DateMention[] = [];
   for (const r of chrono.parse(normalised, ref)) {
+    const weekday = WEEKDAY.exec(r.text.trim());
+    if (weekday?.[1] !== undefined) {
+      // "on Tuesday", "voted Thursday": the closest such day on or before publication (or on or
+      // after it when the sentence speaks of the future); nothing without a publication date.
+      if (published === undefined || !isIsoDate(published)) continue;
+      const day = weekdayFrom(published, weekday[1], future);
+      out.push({
+        span: [offset + r.index, offset + r.index + r.text.length],
+        start: day,
+        end: day,
+        precision: 'day',
+      });
+      continue;
+    }
     if (!MONTH_OR_RELATIVE.test(r.text)) continue;
+    // A week is no precision a date here can carry ("earlier this week"): left out.
+    if (/\bweek\b/i.test(r.text)) continue;
     if (/^may$/i.test(r.text.trim()) && !/^May/.test(r.text.trim())) continue;
     if (!r.start.isCertain('month') && !/\b(week|month|year)\b/i.test(r.text)) continue;
     const relative = /\b(next|last|this|coming|previous)\b/i.test(r.text);

@@ -89,15 +89,20 @@ function findPersons(text: string): { persons: Map<string, Person>; mentions: Me
       TITLE_COUNTRY[title] ??
       (demonym !== undefined ? DEMONYMS[demonym] : undefined) ??
       (country !== undefined ? COUNTRY_NAMES.get(country) : undefined);
-    const full =
+    const named =
       title === 'Pope' || title === 'King' || title === 'Queen' ? `${title} ${name}` : name;
-    const person: Person = { name: full, iso2, role: title.toLowerCase() };
+    // "President Niinistö" after "Finnish President Sauli Niinistö" is the same person.
+    const known = [...persons.values()].find(
+      (p) => p.name !== named && (p.name.endsWith(` ${named}`) || named.endsWith(` ${p.name}`)),
+    );
+    const full = known?.name ?? named;
+    const person: Person = known ?? { name: full, iso2, role: title.toLowerCase() };
     if (!persons.has(full)) persons.set(full, person);
     mentions.push({
       key: `person:${full}`,
       type: 'person',
       name: full,
-      iso2,
+      iso2: person.iso2 ?? iso2,
       role: person.role,
       span: [m.index, m.index + m[0].length],
     });
@@ -128,7 +133,7 @@ function capitalIsActor(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20);
   if (/\b(to|in|at|from|into|near|outside|via|of)\s+$/i.test(before)) return false;
   if (
-    /^\s+(summit|meeting|talks|declaration|communiqu|format|process|gathering|conference)/i.test(
+    /^\s+(summit|meeting|talks|declaration|communiqu|format|process|gathering|conference|treaty)/i.test(
       after,
     )
   )
@@ -201,7 +206,7 @@ const TRIGGERS: readonly { what: EventWhat; re: RegExp }[] = [
     what: 'visit',
     re: /\b(?:travel(?:l)?ed to|travels to|a visit to|visit(?:ed|s)?|arrived in|a trip to)\b/g,
   },
-  { what: 'summit', re: /\bsummit\b|\bgathering\b/g },
+  { what: 'summit', re: /\bsummit\b|\bgathering\b/gi },
   {
     what: 'meeting',
     re: /\b(?:(?<!(?:were|was|been|are|is|be|being) )met(?= (?:with|in|at|on|[A-Z]))|meet with|will meet|to meet|meeting with|meetings with|talks with|conversations with)\b/g,
@@ -209,21 +214,36 @@ const TRIGGERS: readonly { what: EventWhat; re: RegExp }[] = [
   { what: 'call', re: /\b(?:phone call|call with|spoke by phone|telephone conversation)\b/g },
   { what: 'vote', re: /\bvot(?:e|ed|ing) on\b/g },
   { what: 'ratification', re: /\bratif(?:y|ied|ies|ication)\b/g },
+  {
+    // A parliament passing a bill is a ratification when the sentence is about joining.
+    what: 'ratification',
+    re: /\b(?:approved a (?:bill|law|measure)|passed a (?:bill|law)|vot(?:ed|es) (?:\w+ )?to (?:approve|ratify))\b/g,
+  },
   { what: 'signing', re: /\bsign(?:ed|ing)\b/g },
 ];
 
 const PLACE_AFTER = new RegExp(`\\b(?:to|in|at)\\s+(${CAPITAL_ALT}|${COUNTRY_ALT})\\b`, 'g');
-const SUMMIT_PLACE = new RegExp(`\\b(${CAPITAL_ALT})\\s+(?:summit|gathering)\\b`);
+const PLACE_AFTER_ALL = new RegExp(PLACE_AFTER.source, 'g');
+const SUMMIT_PLACE = new RegExp(
+  `\\b(${CAPITAL_ALT})\\s+(?:summit|gathering)\\b|\\b(?:summit|gathering)\\s+in\\s+(${CAPITAL_ALT})\\b`,
+  'i',
+);
 
 interface Trigger {
   readonly what: EventWhat;
   readonly span: Span;
 }
 
+/** "not ready to ratify", "did not approve": an act the text says did not happen. */
+const NEGATED = /\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}(?:to\s+)?$/i;
+
 function findTriggers(s: Sentence): Trigger[] {
   const out: Trigger[] = [];
+  const joining = ENLARGEMENT.test(s.text);
   for (const t of TRIGGERS) {
     for (const m of s.text.matchAll(t.re)) {
+      if (t.what === 'ratification' && /^(?:approved|passed|vot)/.test(m[0]) && !joining) continue;
+      if (NEGATED.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
       const span: Span = [s.start + m.index, s.start + m.index + m[0].length];
       if (out.some((x) => overlaps(x.span, span))) continue;
       out.push({ what: t.what, span });
@@ -232,13 +252,40 @@ function findTriggers(s: Sentence): Trigger[] {
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-function nearestDate(dates: DateMention[], span: Span): DateMention | undefined {
+function nearestDate(
+  dates: DateMention[],
+  span: Span,
+  others: readonly Trigger[] = [],
+): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDistance = Infinity;
   for (const d of dates) {
+    // "On 5 July 2022, Allies signed …, following which parliaments voted to ratify": the date
+    // belongs to the act between it and the later trigger.
+    const lo = Math.min(d.span[1], span[1]);
+    const hi = Math.max(d.span[0], span[0]);
+    if (others.some((o) => o.span[0] >= lo && o.span[1] <= hi && o.span !== span)) continue;
     const distance = Math.max(d.span[0] - span[1], span[0] - d.span[1], 0);
     if (distance < bestDistance) {
       best = d;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The place named closest to a trigger, within a few words of it ("… as war rages in Ukraine" is not). */
+function placeNear(s: Sentence, span: Span): { name: string; span: Span } | undefined {
+  let best: { name: string; span: Span } | undefined;
+  let bestDistance = 60;
+  // A copy of its own: matchAll starts at the lastIndex placeIn leaves on PLACE_AFTER.
+  for (const m of s.text.matchAll(PLACE_AFTER_ALL)) {
+    if (m[1] === undefined) continue;
+    const at = s.start + m.index + m[0].length - m[1].length;
+    const place: Span = [at, at + m[1].length];
+    const distance = Math.max(place[0] - span[1], span[0] - place[1], 0);
+    if (distance < bestDistance) {
+      best = { name: m[1], span: place };
       bestDistance = distance;
     }
   }
@@ -256,7 +303,7 @@ function placeIn(s: Sentence): { name: string; span: Span } | undefined {
 // ---------------------------------------------------------------- stances
 
 const GROUP_RE =
-  /\b(?:(?:several|some|many|most|other|a (?:subset|number|group|handful) of|the)\s+)?(?:(\d+)\s+)?(?:(?:Eastern|Western|Central|Northern|Southern|Nordic|Baltic)(?:\s+European)?\s+|(?:NATO|EU|alliance|allied)\s+)?(?:member (?:nations|states|countries)|members|allies|capitals|partners|states|countries|governments)\b/g;
+  /\b(?:(?:several|some|many|most|other|all|a (?:subset|number|group|handful) of|the)\s+)?(?:(\d+)\s+)?(?:current\s+)?(?:(?:Eastern|Western|Central|Northern|Southern|Nordic|Baltic)(?:\s+European)?\s+|(?:NATO|EU|alliance|allied|Allied|national)\s+)?(?:member (?:nations|states|countries)|members|allies|Allies|capitals|partners|states|countries|governments|leaders|parliaments|lawmakers|legislatures)\b/g;
 
 interface Phrase {
   readonly span: Span;
@@ -336,7 +383,7 @@ interface StanceRule {
 
 const STANCE_RULES: readonly StanceRule[] = [
   {
-    re: /\binvitation\b[^.;]{0,80}?\b(?:will not|won['’]t|would not|is not|not) be (?:extended|issued|offered)\b|\b(?:not|no)\s+(?:\w+\s+){0,3}?(?:extending|extend|issue|issuing|offer|offering)\s+(?:an?\s+|any\s+|the\s+)?invitation\b|\b(?:against|oppose[sd]?|opposing|reject(?:s|ed)?)\s+(?:an?\s+|the\s+)?(?:inviting|invitation)\b/i,
+    re: /\bstopped short of\s+(?:\w+\s+){0,3}?invitation\b|\binvitation\b[^.;]{0,80}?\b(?:will not|won['’]t|would not|is not|not) be (?:extended|issued|offered)\b|\b(?:not|no)\s+(?:\w+\s+){0,3}?(?:extending|extend|issue|issuing|offer|offering)\s+(?:an?\s+|any\s+|the\s+)?invitation\b|\b(?:against|oppose[sd]?|opposing|reject(?:s|ed)?)\s+(?:an?\s+|the\s+)?(?:inviting|invitation)\b/i,
     stance: 'oppose',
     topic: (c) =>
       /\b(summit|gathering|now|this year|at this stage)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
@@ -345,6 +392,27 @@ const STANCE_RULES: readonly StanceRule[] = [
         ? 'invitation-now'
         : 'membership',
     confidence: 0.8,
+  },
+  {
+    // "not ready to ratify the accession of Sweden", "did not approve Sweden's application".
+    re: /\b(?:not (?:yet )?(?:ready|willing|prepared) to (?:ratify|approve|back|support)|(?:did|does|do|will|would) not (?:ratify|approve|back|support)|refuse[sd]? to (?:ratify|approve))\b[^.]{0,60}?\b(?:accession|membership|application|bid|protocol)\b/i,
+    stance: 'oppose',
+    topic: () => 'membership',
+    confidence: 0.7,
+  },
+  {
+    // "We will be in a position to extend an invitation … when Allies agree and conditions are met."
+    re: /\b(?:will|would|shall) be in a position to (?:extend|issue|offer) an invitation\b[^.]*?\b(?:when|once|if|after)\s+/i,
+    stance: 'support_with_conditions',
+    topic: () => 'membership',
+    conditions: (s, m) =>
+      s.text
+        .slice(m.index + m[0].length)
+        .replace(/["”’.,;]+\s*(?:the \w+ said)?[.]?\s*$/, '')
+        .split(/\s+and\s+/)
+        .map((c) => c.trim())
+        .filter((c) => c.length > 3),
+    confidence: 0.7,
   },
   {
     re: /\b(?:want(?:s)? to see|call(?:s|ed)? for|demand(?:s|ed)?|insist(?:s|ed)? on|push(?:es|ed)? for|seek(?:s)?|urge(?:s|d)?)\s+(?=[^.]*\b(?:sequencing|timelines?|timetables?|target dates?|roadmap)\b)/i,
@@ -360,7 +428,7 @@ const STANCE_RULES: readonly StanceRule[] = [
     confidence: 0.7,
   },
   {
-    re: /\b(?:veto(?:es|ed)?|block(?:s|ed|ing)?|hold(?:s|ing)? up)\s+[^.]{0,60}?\b(?:accession|membership|ratification|invitation|bid)\b/i,
+    re: /\b(?:veto(?:es|ed)?|block(?:s|ed|ing)?|hold(?:s|ing)? up)\s+[^.]{0,60}?\b(?:accession|membership|ratification|invitation|bid|application)\b/i,
     stance: 'block',
     topic: () => 'membership',
     confidence: 0.75,
@@ -369,6 +437,13 @@ const STANCE_RULES: readonly StanceRule[] = [
     re: /\b(?:support(?:s|ed)?|back(?:s|ed)?|endorse(?:s|d)?)\s+[^.]{0,40}?\b(?:membership|accession|bid to join|invitation)\b/i,
     stance: 'support',
     topic: (c) => (/\binvit/i.test(c) ? 'invitation-now' : 'membership'),
+    confidence: 0.7,
+  },
+  {
+    // A member's parliament approving or ratifying a candidate's accession supports it.
+    re: /\b(?:approv(?:e|ed|es|ing)|ratif(?:y|ied|ies|ying))\s+[^.]{0,60}?\b(?:membership|accession|bid|to join|protocol|application)\b/i,
+    stance: 'support',
+    topic: () => 'membership',
     confidence: 0.7,
   },
 ];
@@ -437,7 +512,25 @@ function findStances(text: string, sentences: Sentence[], mentions: Mention[]): 
           from = prev;
         }
       }
+      // "We will …" in a communiqué or a quoted declaration: the authors, members unnamed.
+      const we = /^["“]?We\b/.exec(s.text);
+      if (subject === undefined && we !== null) {
+        const at = s.start + we[0].length - 2;
+        subject = { actor: { name: 'We', unnamedMembers: true }, span: [at, at + 2] };
+      }
       if (subject === undefined) continue;
+      const stanceActor = subject.actor;
+      // The same stance by the same actor told twice in a text is proposed once.
+      const repeated = out.some(
+        (o) =>
+          o.stance === rule.stance &&
+          o.candidate === candidate &&
+          o.topic === rule.topic(text.slice(s.start, s.end)) &&
+          (stanceActor.iso2 !== undefined
+            ? o.actor.iso2 === stanceActor.iso2
+            : o.actor.name === stanceActor.name),
+      );
+      if (repeated) break;
       let to = s;
       const next = sentences[i + 1];
       if (
@@ -489,6 +582,12 @@ const ATTRIBUTIONS: readonly {
     range: [2, 2],
   },
   {
+    // An official text quoted by the report: "according to a NATO statement".
+    re: /\baccording to (?:a|an|the) (?:[\w-]+ ){0,2}(?:statement|communiqu[eé]|declaration|spokes(?:man|woman|person))\b/gi,
+    credibility: 2,
+    range: [1, 2],
+  },
+  {
     re: /\baccording to officials\b|\bofficials (?:said|say|told)\b/gi,
     credibility: 2,
     range: [2, 3],
@@ -528,14 +627,20 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
     const dates = findDates(s.text, s.start, published);
     const triggers = findTriggers(s);
     const place = placeIn(s);
-    const summitPlace = SUMMIT_PLACE.exec(s.text)?.[1];
+    const summitMatch = SUMMIT_PLACE.exec(s.text);
+    const summitPlace = summitMatch?.[1] ?? summitMatch?.[2];
     const seen = new Set<EventWhat>();
     for (const t of triggers) {
       if (seen.has(t.what)) continue;
       if (t.what === 'meeting' && seen.has('visit')) continue;
-      const isGathering = text.slice(t.span[0], t.span[1]) === 'gathering';
-      const date = nearestDate(dates, t.span);
-      let eventPlace = t.what === 'summit' ? summitPlace : place?.name;
+      const isGathering = text.slice(t.span[0], t.span[1]).toLowerCase() === 'gathering';
+      const date = nearestDate(
+        dates,
+        t.span,
+        triggers.filter((o) => o.what !== t.what),
+      );
+      const near = placeNear(s, t.span);
+      let eventPlace = t.what === 'summit' ? summitPlace : near?.name;
       if (t.what === 'summit' && isGathering) {
         if (lastSummit === undefined || date === undefined) continue;
         if (
@@ -548,10 +653,10 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
       if (date === undefined && eventPlace === undefined) continue;
       seen.add(t.what);
       const spans = [t.span, ...(date !== undefined ? [date.span] : [])];
-      if (eventPlace !== undefined && place !== undefined && t.what !== 'summit')
-        spans.push(place.span);
-      if (t.what === 'summit' && summitPlace !== undefined) {
-        const at = s.text.indexOf(summitPlace);
+      if (eventPlace !== undefined && near !== undefined && t.what !== 'summit')
+        spans.push(near.span);
+      if (t.what === 'summit' && summitPlace !== undefined && summitMatch !== null) {
+        const at = summitMatch.index + summitMatch[0].indexOf(summitPlace);
         spans.push([s.start + at, s.start + at + summitPlace.length]);
       }
       const span: Span = [Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))];
@@ -565,6 +670,17 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
         precision: date?.precision,
         place: eventPlace,
       };
+      // The same act told twice in a text ("voted Thursday …", "Thursday's vote …") is one event.
+      const same = facts.some(
+        (f) =>
+          f.kind === 'event' &&
+          f.what === event.what &&
+          f.start === event.start &&
+          f.end === event.end &&
+          f.place === event.place &&
+          event.start !== undefined,
+      );
+      if (same) continue;
       facts.push(event);
       if (t.what === 'summit') lastSummit = event;
     }

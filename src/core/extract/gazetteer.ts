@@ -18,6 +18,7 @@ const ALIASES: Readonly<Record<string, Iso2>> = {
   Russia: 'RU',
   Turkey: 'TR',
   Türkiye: 'TR',
+  Turkiye: 'TR',
   'Czech Republic': 'CZ',
   Moldova: 'MD',
   'North Macedonia': 'MK',
@@ -82,6 +83,8 @@ export const DEMONYMS: Readonly<Record<string, Iso2>> = {
   Swiss: 'CH',
   Turkish: 'TR',
   Ukrainian: 'UA',
+  // Used as an adjective in titles: "US Secretary of State Antony Blinken".
+  US: 'US',
 };
 
 export const CAPITALS: Readonly<Record<string, Iso2>> = {
@@ -156,6 +159,8 @@ export const TITLES: readonly string[] = [
   'Chancellor',
   'Minister',
   'Ambassador',
+  'Deputy Speaker',
+  'Speaker',
   'King',
   'Queen',
   'Pope',
