@@ -16,6 +16,13 @@ const MONTH_OR_RELATIVE =
 const FUTURE =
   /\b(will|planned|plans?|scheduled|upcoming|forthcoming|expected|set to|to be held|ahead of|due)\b/i;
 
+/**
+ * Something a date this module accepts needs: a month name, a weekday, a relative month or year,
+ * or a numeric date. Without one, chrono's answer would be dropped anyway.
+ */
+const DATE_HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|last|this|coming|previous)\s+(?:month|year)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
+
 const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -56,6 +63,8 @@ export function findDates(
   offset: number,
   published: IsoDate | undefined,
 ): DateMention[] {
+  // Only what could hold a date this function accepts goes to chrono (most sentences do not).
+  if (!DATE_HINT.test(sentence)) return [];
   // Same-length substitution keeps offsets: en and em dashes between days become hyphens.
   const normalised = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (s) => s.replace(/[–—]/, '-'));
   const ref =

@@ -74,6 +74,43 @@ function sliceFact(text: string, span: Span): { span: Span; text: string } {
   return { span, text: text.slice(span[0], span[1]) };
 }
 
+/** Which characters of a text are already claimed by a mention: overlap checks in O(span). */
+class Claimed {
+  private readonly bits: Uint8Array;
+  constructor(length: number) {
+    this.bits = new Uint8Array(length);
+  }
+  has(span: Span): boolean {
+    for (let i = span[0]; i < span[1]; i++) if (this.bits[i] === 1) return true;
+    return false;
+  }
+  add(span: Span): void {
+    this.bits.fill(1, span[0], span[1]);
+  }
+}
+
+/** The items whose spans lie within [start, end), from a list sorted by span start. */
+function within<T extends { readonly span: Span }>(
+  sorted: readonly T[],
+  start: number,
+  end: number,
+): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid]?.span[0] ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const x = sorted[i];
+    if (x === undefined || x.span[0] >= end) break;
+    if (x.span[1] <= end) out.push(x);
+  }
+  return out;
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
@@ -107,13 +144,16 @@ function findPersons(text: string): { persons: Map<string, Person>; mentions: Me
       span: [m.index, m.index + m[0].length],
     });
   }
+  const claimed = new Claimed(text.length);
+  for (const m of mentions) claimed.add(m.span);
   for (const person of persons.values()) {
     if (person.name.startsWith('Pope ')) continue;
     const surname = person.name.split(/\s+/).pop() ?? person.name;
     const re = new RegExp(`\\b${surname}\\b`, 'g');
     for (const m of text.matchAll(re)) {
       const span: Span = [m.index, m.index + m[0].length];
-      if (mentions.some((x) => overlaps(x.span, span))) continue;
+      if (claimed.has(span)) continue;
+      claimed.add(span);
       mentions.push({
         key: `person:${person.name}`,
         type: 'person',
@@ -143,9 +183,12 @@ function capitalIsActor(text: string, start: number, end: number): boolean {
 
 function findActorMentions(text: string, persons: Mention[]): Mention[] {
   const mentions: Mention[] = [...persons];
-  const taken = (span: Span): boolean => mentions.some((x) => overlaps(x.span, span));
+  const claimed = new Claimed(text.length);
+  for (const m of persons) claimed.add(m.span);
   const push = (m: Mention): void => {
-    if (!taken(m.span)) mentions.push(m);
+    if (claimed.has(m.span)) return;
+    claimed.add(m.span);
+    mentions.push(m);
   };
   for (const m of text.matchAll(ORG_RE)) {
     const short = ORGANISATIONS[m[0]] ?? m[0];
@@ -180,7 +223,11 @@ function findActorMentions(text: string, persons: Mention[]): Mention[] {
 
 function actorFacts(text: string, mentions: Mention[]): ActorFact[] {
   const byKey = new Map<string, Mention[]>();
-  for (const m of mentions) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  for (const m of mentions) {
+    const list = byKey.get(m.key);
+    if (list === undefined) byKey.set(m.key, [m]);
+    else list.push(m);
+  }
   const out: ActorFact[] = [];
   for (const list of byKey.values()) {
     const first = list[0];
@@ -322,8 +369,8 @@ function actorPhrases(s: Sentence, mentions: Mention[], upTo: number, candidate?
       group: true,
     });
   }
-  for (const m of mentions) {
-    if (m.span[0] < s.start || m.span[1] > upTo || m.type !== 'country') continue;
+  for (const m of within(mentions, s.start, upTo)) {
+    if (m.type !== 'country') continue;
     if (m.iso2 === candidate) continue;
     if (out.some((x) => overlaps(x.span, m.span))) continue;
     const tail = /^\s+(?:government|leadership|officials|delegation|parliament)\b/.exec(
@@ -455,7 +502,18 @@ const CANDIDATE_RE = new RegExp(
   'g',
 );
 
+const candidateCache = new Map<string, Iso2[]>();
+
 function candidatesIn(sentence: string): Iso2[] {
+  const hit = candidateCache.get(sentence);
+  if (hit !== undefined) return hit;
+  const found = scanCandidates(sentence);
+  if (candidateCache.size > 10_000) candidateCache.clear();
+  candidateCache.set(sentence, found);
+  return found;
+}
+
+function scanCandidates(sentence: string): Iso2[] {
   const out: Iso2[] = [];
   for (const m of sentence.matchAll(CANDIDATE_RE)) {
     const name = m[1] ?? m[2] ?? m[3];
@@ -614,14 +672,14 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
   const people = findPersons(text);
   const mentions = findActorMentions(text, people.mentions);
   const facts: Fact[] = [...actorFacts(text, mentions)];
+  const personMentions = [...people.mentions].sort((a, b) => a.span[0] - b.span[0]);
+  const eventKeys = new Set<string>();
 
   // Events and engagements, sentence by sentence, with a subject for "he"/"she".
   let subject: Mention | undefined;
   let lastSummit: EventFactProposal | undefined;
   for (const s of sentences) {
-    const inSentence = people.mentions
-      .filter((m) => m.span[0] >= s.start && m.span[1] <= s.end)
-      .sort((a, b) => a.span[0] - b.span[0]);
+    const inSentence = within(personMentions, s.start, s.end);
     const pronoun = /^(?:[A-Z][a-z]+,\s+)?(?:he|she|He|She)\b/.test(s.text);
     if (!pronoun) subject = inSentence[0] ?? subject;
     const dates = findDates(s.text, s.start, published);
@@ -671,16 +729,9 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
         place: eventPlace,
       };
       // The same act told twice in a text ("voted Thursday …", "Thursday's vote …") is one event.
-      const same = facts.some(
-        (f) =>
-          f.kind === 'event' &&
-          f.what === event.what &&
-          f.start === event.start &&
-          f.end === event.end &&
-          f.place === event.place &&
-          event.start !== undefined,
-      );
-      if (same) continue;
+      const key = `${event.what}|${event.start ?? ''}|${event.end ?? ''}|${event.place ?? ''}`;
+      if (event.start !== undefined && eventKeys.has(key)) continue;
+      eventKeys.add(key);
       facts.push(event);
       if (t.what === 'summit') lastSummit = event;
     }
@@ -730,11 +781,13 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
         summary: summary.trim(),
       } satisfies StatementFact);
     }
+    const attributed: Span[] = [];
     for (const rule of ATTRIBUTIONS) {
       for (const m of s.text.matchAll(rule.re)) {
         const start = s.start + m.index;
         const span: Span = [start, start + m[0].length];
-        if (facts.some((f) => f.kind === 'attribution' && overlaps(f.span, span))) continue;
+        if (attributed.some((x) => overlaps(x, span))) continue;
+        attributed.push(span);
         facts.push({
           kind: 'attribution',
           ...sliceFact(text, span),
