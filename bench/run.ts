@@ -4,11 +4,16 @@
  */
 import { BenchError, describe, settingsFromEnv } from './harness.js';
 import type { Benchmark } from './harness.js';
+import { extractBenchmark } from './extract.js';
 import { scaleBenchmark } from './scale.js';
 import { statusEndpointBenchmark } from './status-endpoint.js';
 
 /** Every benchmark; add new ones here. */
-const benchmarks: readonly Benchmark[] = [statusEndpointBenchmark, scaleBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  statusEndpointBenchmark,
+  scaleBenchmark,
+  extractBenchmark,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
