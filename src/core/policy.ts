@@ -85,11 +85,11 @@ export const POLICY = {
   },
   'briefing.ingest': {
     roles: ['admin', 'secretariat', 'analyst'],
-    description: 'ingest a briefing',
+    description: 'ingest a briefing (stored once per scenario)',
   },
   'fact.review': {
     roles: ['admin', 'secretariat', 'analyst'],
-    description: 'accept or reject facts proposed from a briefing',
+    description: 'accept, merge or reject facts proposed from a briefing',
   },
   'audit.read': {
     roles: ['admin', 'secretariat', 'delegation', 'candidate', 'analyst', 'observer'],
