@@ -103,7 +103,10 @@ if (ADMIN_URL !== undefined) {
   });
 }
 
-export async function openTestWorkspace(): Promise<TestWorkspace> {
+/** `clock` defaults to FIXED_NOW; browser tests pass the real clock (cookies expire for real). */
+export async function openTestWorkspace(
+  options: { readonly clock?: () => Date } = {},
+): Promise<TestWorkspace> {
   const database = await createTestDatabase();
   let db: Db;
   try {
@@ -114,7 +117,7 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
   }
   const services = createServices({
     db: db.kysely,
-    clock: () => FIXED_NOW,
+    clock: options.clock ?? (() => FIXED_NOW),
     changeToken: db.changeToken,
     accessionCases: readAccessionCases(),
   });

@@ -3,7 +3,7 @@
  * life of the page (reads are cheap to keep, and moving the date back and forth is instant);
  * `invalidateAll` drops the cache after a write or a sign-in.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -70,8 +70,26 @@ export function getJson<T>(path: string): Promise<T> {
   return p;
 }
 
+/** Bumped by every invalidation: views that read the API fetch again when it changes. */
+let generation = 0;
+const listeners = new Set<() => void>();
+
 export function invalidateAll(): void {
   cache.clear();
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
+function useGeneration(): number {
+  return useSyncExternalStore(
+    (onChange) => {
+      listeners.add(onChange);
+      return () => {
+        listeners.delete(onChange);
+      };
+    },
+    () => generation,
+  );
 }
 
 export interface Loaded<T> {
@@ -84,14 +102,17 @@ export interface Loaded<T> {
  * Fetch a path (or nothing, for `null`). While a new path loads, the previous data stays on
  * screen so the view does not flash when the date moves.
  */
-export function useApi<T>(path: string | null): Loaded<T> {
+export function useApi<T>(wanted: string | null): Loaded<T> {
+  const gen = useGeneration();
+  // The generation is part of the key, so an invalidation refetches what is on screen.
+  const path = wanted === null ? null : `${wanted}#${gen}`;
   const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>({
     path: null,
   });
   useEffect(() => {
-    if (path === null) return;
+    if (path === null || wanted === null) return;
     let live = true;
-    getJson<T>(path).then(
+    getJson<T>(wanted).then(
       (data) => {
         if (live) setState({ path, data });
       },
@@ -106,6 +127,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
     return () => {
       live = false;
     };
+    // `path` is `wanted` plus the generation.
   }, [path]);
   const current = state.path === path;
   return {
@@ -117,7 +139,8 @@ export function useApi<T>(path: string | null): Loaded<T> {
 
 /** Several paths at once; `data` is set when all have arrived. */
 export function useApiAll<T>(paths: readonly string[] | null): Loaded<T[]> {
-  const key = paths === null ? null : JSON.stringify(paths);
+  const gen = useGeneration();
+  const key = paths === null ? null : `${JSON.stringify(paths)}#${gen}`;
   const [state, setState] = useState<{ key: string | null; data?: T[]; error?: ApiError }>({
     key: null,
   });

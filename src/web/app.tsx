@@ -21,6 +21,9 @@ const RoadmapPage = lazy(() =>
 const TimelinePage = lazy(() =>
   import('./pages/timeline.tsx').then((m) => ({ default: m.TimelinePage })),
 );
+const BriefingsPage = lazy(() =>
+  import('./pages/briefings.tsx').then((m) => ({ default: m.BriefingsPage })),
+);
 const RatificationsPage = lazy(() =>
   import('./pages/ratifications.tsx').then((m) => ({ default: m.RatificationsPage })),
 );
@@ -125,6 +128,8 @@ function Page({ route }: { route: Route }) {
       return <TimelinePage route={route} />;
     case 'ratifications':
       return <RatificationsPage />;
+    case 'briefings':
+      return <BriefingsPage route={route} />;
     case undefined:
       return (
         <div className="error" role="alert">

@@ -4,7 +4,14 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['overview', 'positions', 'roadmap', 'timeline', 'ratifications'] as const;
+export const PAGES = [
+  'overview',
+  'positions',
+  'roadmap',
+  'timeline',
+  'ratifications',
+  'briefings',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 export const PAGE_TITLES: Readonly<Record<PageId, string>> = {
@@ -13,6 +20,7 @@ export const PAGE_TITLES: Readonly<Record<PageId, string>> = {
   roadmap: 'Roadmap',
   timeline: 'Timeline',
   ratifications: 'Ratifications',
+  briefings: 'Briefings',
 };
 
 export interface Route {

@@ -44,7 +44,14 @@ afterAll(async () => {
   await served?.close();
 });
 
-const PAGES = ['overview', 'positions', 'roadmap', 'timeline', 'ratifications'] as const;
+const PAGES = [
+  'overview',
+  'positions',
+  'roadmap',
+  'timeline',
+  'ratifications',
+  'briefings',
+] as const;
 
 describe.skipIf(!run)('dashboard in Chromium', () => {
   it('opens on the Vilnius overview: 31 members, the decisions and their consensus, the map', async () => {

@@ -60,7 +60,8 @@ export interface Served {
 
 /** A server with both built-in scenarios, on a free loopback port. */
 export async function serveBuiltins(): Promise<Served> {
-  const ws = await openTestWorkspace();
+  // The real clock: the browser drops a session cookie whose expiry lies in its past.
+  const ws = await openTestWorkspace({ clock: () => new Date() });
   for (const id of ['vilnius-2023', 'nordic-2022']) {
     await ws.services.scenarios.importText(SYSTEM_ACTOR, builtinText(id), `${id}.yaml`);
   }

@@ -9,7 +9,7 @@ import { ErrorBox, Loading } from '../components/feedback.tsx';
 import { MemberMap } from '../components/member-map.tsx';
 import { PositionPanel } from '../components/position-panel.tsx';
 import { BasisBadge, SourcesDisclosure } from '../components/sources.tsx';
-import { MemberChips, StanceLabel, Swatch } from '../components/stance.tsx';
+import { MemberChips, Swatch } from '../components/stance.tsx';
 import { nameOf, useScenario } from '../context.ts';
 import { STANCE_LABEL, formatDate, percent, plural, type StanceOrNone } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
@@ -26,8 +26,39 @@ export function nextDecision(
   return open[0] ?? decisions.at(-1);
 }
 
+/**
+ * The decision the map shows unless the URL names one: the next decision when members have
+ * spoken on it, otherwise the most divided one (highest stance entropy) — where the map says most.
+ */
+export function mapDecision(
+  decisions: readonly DecisionStatus[],
+  next: DecisionStatus | undefined,
+): DecisionStatus | undefined {
+  const declared = (d: DecisionStatus) => d.undeclared.length < d.positions.length;
+  if (next !== undefined && declared(next)) return next;
+  const divided = [...decisions]
+    .filter(declared)
+    .sort((a, b) => b.cohesion.entropy - a.cohesion.entropy)[0];
+  return divided ?? next;
+}
+
 export function stanceMap(d: DecisionStatus): Map<string, StanceOrNone> {
   return new Map(d.positions.map((p) => [p.member, p.stance]));
+}
+
+function groupSummary(
+  members: readonly string[],
+  stances: ReadonlyMap<string, StanceOrNone>,
+): string {
+  const counts = new Map<StanceOrNone, number>();
+  for (const m of members) {
+    const s = stances.get(m) ?? 'non-member';
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([s, n]) => `${n} ${STANCE_LABEL[s]}`)
+    .join(', ');
 }
 
 function DecisionCard({
@@ -170,8 +201,8 @@ export function OverviewPage({ route }: { route: Route }) {
   const s = status.data;
   const ds = decisions.data;
   const next = nextDecision(ds, s.asOf);
-  const chosenId = route.query.get('decision') ?? next?.id;
-  const chosen = ds.find((d) => d.id === chosenId) ?? next;
+  const chosenId = route.query.get('decision');
+  const chosen = ds.find((d) => d.id === chosenId) ?? mapDecision(ds, next);
   const stances = chosen === undefined ? new Map<string, StanceOrNone>() : stanceMap(chosen);
   return (
     <div className="overview" data-ready={status.loading || decisions.loading ? 'false' : 'true'}>
@@ -265,12 +296,15 @@ export function OverviewPage({ route }: { route: Route }) {
                     {g.note !== undefined ? <p className="note">{g.note}</p> : null}
                   </th>
                   <td>
+                    <p className="group-summary">{groupSummary(g.members, stances)}</p>
                     <ul className="chips">
                       {g.members.map((m) => {
                         const st = stances.get(m) ?? 'non-member';
                         return (
                           <li key={m} title={`${nameOf(names, m)}: ${STANCE_LABEL[st]}`}>
-                            <StanceLabel stance={st} /> {m}
+                            <Swatch stance={st} />
+                            {m}
+                            <span className="sr-only">: {STANCE_LABEL[st]}</span>
                           </li>
                         );
                       })}
