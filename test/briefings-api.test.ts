@@ -353,6 +353,40 @@ describe('the review queue', () => {
     expect(after?.sources.map((c) => c.credibility)).toEqual([2, 2, 3]);
   });
 
+  it('a statement needs the day the text does not give; with it, it becomes a statement event', async () => {
+    const statement = factWhere((f) => f.kind === 'statement');
+    const url = `/api/v1/briefings/facts/${statement.id}/accept`;
+    const before = await snapshot();
+    const noDay = await call('analyst', 'POST', url, { expectedVersion: 1 });
+    expect(noDay.statusCode).toBe(400);
+    expect(errorOf(noDay).message).toContain('start: the text gives no day');
+    const junk = await app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        authorization: `Bearer ${tokens.get('analyst') ?? ''}`,
+        'content-type': 'application/json',
+      },
+      payload: '{"expectedVersion": 1, "edit": ',
+    });
+    expect(junk.statusCode).toBe(400);
+    const badLimit = await call(undefined, 'GET', '/api/v1/briefings/facts?limit=many');
+    expect(badLimit.statusCode).toBe(400);
+    expect(await snapshot()).toEqual(before);
+    const ok = await call('analyst', 'POST', url, {
+      expectedVersion: 1,
+      edit: { start: '2023-05-13', place: 'Rome' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const id = ok.json<{ result: { id: string }[] }>().result[0]?.id ?? '';
+    const events = await ws.services.scenarios.events('vilnius-2023', '2023-05-13', '2023-05-13');
+    expect(events.find((e) => e.id === id)).toMatchObject({
+      kind: 'statement',
+      place: 'Rome',
+      statements: [{ parties: ['UA', 'IT'] }],
+    });
+  });
+
   it('a merge into the wrong kind of fact, or into nothing, is refused and writes nothing', async () => {
     const stance = factWhere((f) => f.kind === 'stance' && f.payload.stance === 'oppose');
     const before = await snapshot();
@@ -400,7 +434,7 @@ describe('the review queue', () => {
     const list = await call(undefined, 'GET', '/api/v1/briefings?scenario=vilnius-2023');
     expect(list.json<{ briefings: unknown[] }>().briefings[0]).toMatchObject({
       id: first.briefing.id,
-      facts: { proposed: 21, accepted: 3, merged: 0, rejected: 1 },
+      facts: { proposed: 20, accepted: 4, merged: 0, rejected: 1 },
     });
   });
 });
