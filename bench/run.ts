@@ -5,6 +5,7 @@
 import { BenchError, describe, settingsFromEnv } from './harness.js';
 import type { Benchmark } from './harness.js';
 import { extractBenchmark } from './extract.js';
+import { forecastBenchmark } from './forecast.js';
 import { scaleBenchmark } from './scale.js';
 import { statusEndpointBenchmark } from './status-endpoint.js';
 
@@ -12,6 +13,7 @@ import { statusEndpointBenchmark } from './status-endpoint.js';
 const benchmarks: readonly Benchmark[] = [
   statusEndpointBenchmark,
   scaleBenchmark,
+  forecastBenchmark,
   extractBenchmark,
 ];
 

@@ -410,8 +410,9 @@ export interface DecisionSetup {
   /** Day of the protocol (ratification decisions), or asOf when not signed yet. */
   readonly protocolDay: number;
   readonly members: readonly MemberSetup[];
-  /** Conditions referenced by the members' positions. */
+  /** Conditions referenced by the members' positions, and each one's index among them. */
   readonly conditions: readonly string[];
+  readonly conditionIndex: ReadonlyMap<string, number>;
   /** True when nothing can make a member's standing go back (no assumption below support). */
   readonly monotone: boolean;
 }
@@ -474,6 +475,7 @@ export function prepareDecision(
     protocolDay: protocol !== undefined && protocol <= asOf ? toDayNumber(protocol) : asOfDay,
     members,
     conditions,
+    conditionIndex: new Map(conditions.map((c, i) => [c, i])),
     monotone,
   };
 }
@@ -490,7 +492,15 @@ export interface DecisionScratch {
   readonly count: Int32Array;
   /** Per member: the first day it counts as a supporter (monotone decisions). */
   readonly supporterDay: Float64Array;
+  readonly sorted: Float64Array;
   readonly draws: Float64Array;
+  /** Positions as the core sees them, per member, stance and whether it carries conditions. */
+  readonly positions: (EffectivePosition | undefined)[];
+  /**
+   * Per position slot: 1 supporter, 0 not, -1 not known yet or depends on the day (conditions).
+   * standingOf is pure, so a position without conditions to check always stands the same.
+   */
+  readonly standing: Int8Array;
 }
 
 export function decisionScratch(setup: DecisionSetup): DecisionScratch {
@@ -502,7 +512,10 @@ export function decisionScratch(setup: DecisionSetup): DecisionScratch {
     carries: new Uint8Array(n * MAX_CHANGES),
     count: new Int32Array(n),
     supporterDay: new Float64Array(n),
+    sorted: new Float64Array(n),
     draws: new Float64Array(DRAWS_PER_MEMBER),
+    positions: new Array<EffectivePosition | undefined>(n * STANCES.length * 2),
+    standing: new Int8Array(n * STANCES.length * 2).fill(-1),
   };
 }
 
@@ -561,7 +574,12 @@ export function runDecision(
 ): DecisionRun {
   const { members, asOfDay, ratification } = setup;
   const horizon = asOfDay + HORIZON_DAYS;
-  const { day, stance, acted, carries, count, draws, supporterDay } = scratch;
+  const { day, acted, count, draws, supporterDay } = scratch;
+  let at = 0;
+  const isMet = (condition: string): boolean => {
+    const k = setup.conditionIndex.get(condition);
+    return k !== undefined && (conditionDay[k] ?? Infinity) <= at;
+  };
   const lagMean = model.conditionLag.meanDays;
   // One past round per run and decision for the pending acts (always drawn: streams stay aligned).
   const pick = rng();
@@ -573,15 +591,7 @@ export function runDecision(
     if (setupM === undefined) continue;
     const base = m * MAX_CHANGES;
     let c = 0;
-    const push = (d: number, s: Stance, act: boolean, carry: boolean) => {
-      if (c >= MAX_CHANGES) return;
-      day[base + c] = d;
-      stance[base + c] = STANCE_INDEX[s];
-      acted[base + c] = act ? 1 : 0;
-      carries[base + c] = carry ? 1 : 0;
-      c++;
-    };
-    push(asOfDay, setupM.stance, setupM.acted, true);
+    c = pushState(scratch, base, c, asOfDay, setupM.stance, setupM.acted, true);
     const done = ratification ? setupM.acted : setupM.stance === 'support';
     const pending =
       ratification &&
@@ -592,7 +602,7 @@ export function runDecision(
       // A recorded delay of the drawn round, ±10 % so members of one round do not all tie.
       const delay = actDelay(round, elapsed, draws[4] ?? 0) * (0.9 + 0.2 * (draws[5] ?? 0.5));
       const act = setup.protocolDay + Math.max(elapsed, delay);
-      push(Math.max(asOfDay, Math.round(act)), 'support', true, false);
+      c = pushState(scratch, base, c, Math.max(asOfDay, Math.round(act)), 'support', true, false);
     } else if (!done) {
       // When its own conditions are met in this run, it moves to support (on a ratification:
       // acts, a lag later).
@@ -610,22 +620,24 @@ export function runDecision(
         t += Math.round(exponential(draws[k] ?? 0, rate.meanDays));
         if (t >= viaConditions || t > horizon) break;
         cur = nextStance(cur);
-        push(t, cur, ratification && cur === 'support', true);
+        c = pushState(scratch, base, c, t, cur, ratification && cur === 'support', true);
       }
       if (cur !== 'support' && viaConditions <= horizon)
-        push(viaConditions, 'support', ratification, false);
+        c = pushState(scratch, base, c, viaConditions, 'support', ratification, false);
     }
     // Assumptions: the path up to the day, then the stance fixed (an act, on a ratification).
     for (const a of setupM.assumed) {
       while (c > 0 && (day[base + c - 1] ?? 0) >= a.day) c--;
       const actedBefore = c > 0 && (acted[base + c - 1] ?? 0) === 1;
-      push(a.day, a.stance, actedBefore || (ratification && a.stance === 'support'), false);
+      const act = actedBefore || (ratification && a.stance === 'support');
+      c = pushState(scratch, base, c, a.day, a.stance, act, false);
     }
     count[m] = c;
     let first = Infinity;
     for (let j = 0; j < c; j++) {
       const d = day[base + j] ?? 0;
-      if (supporterAt(setup, scratch, m, j, d, conditionDay)) {
+      at = d;
+      if (supporterAt(setup, scratch, m, j, isMet)) {
         first = d;
         break;
       }
@@ -635,28 +647,52 @@ export function runDecision(
   return consensusDay(setup, scratch, conditionDay, Math.max(lowerBound, asOfDay), horizon);
 }
 
-/** The member's standing in state j on day t (supporter or not), by the core rules. */
+/** Record state c of member (at `base`): its start day, stance, act and conditions. */
+function pushState(
+  scratch: DecisionScratch,
+  base: number,
+  c: number,
+  d: number,
+  s: Stance,
+  act: boolean,
+  carry: boolean,
+): number {
+  if (c >= MAX_CHANGES) return c;
+  scratch.day[base + c] = d;
+  scratch.stance[base + c] = STANCE_INDEX[s];
+  scratch.acted[base + c] = act ? 1 : 0;
+  scratch.carries[base + c] = carry ? 1 : 0;
+  return c + 1;
+}
+
+/** Whether the member counts as a supporter in state j, by the core rules (isMet as of then). */
 function supporterAt(
   setup: DecisionSetup,
   scratch: DecisionScratch,
   m: number,
   j: number,
-  t: number,
-  conditionDay: Float64Array,
+  isMet: (condition: string) => boolean,
 ): boolean {
   const i = m * MAX_CHANGES + j;
-  const member = setup.members[m];
-  if (member === undefined) return false;
   if (setup.ratification) return (scratch.acted[i] ?? 0) === 1;
+  const slot = positionSlot(scratch, m, j);
+  const known = scratch.standing[slot] ?? -1;
+  if (known >= 0) return known === 1;
   const position = positionOf(setup, scratch, m, j);
+  const supporter = standingOf(position, isMet).standing === 'supporter';
+  if (position.conditions.length === 0) scratch.standing[slot] = supporter ? 1 : 0;
+  return supporter;
+}
+
+/** The slot of member m's state j among the cached positions: member, stance, conditions. */
+function positionSlot(scratch: DecisionScratch, m: number, j: number): number {
+  const i = m * MAX_CHANGES + j;
   return (
-    standingOf(position, (c) => {
-      const k = setup.conditions.indexOf(c);
-      return k >= 0 && (conditionDay[k] ?? Infinity) <= t;
-    }).standing === 'supporter'
+    (m * STANCES.length + (scratch.stance[i] ?? 3)) * 2 + ((scratch.carries[i] ?? 0) === 1 ? 1 : 0)
   );
 }
 
+/** The position of member m in state j as the core sees it (one object per kind, reused). */
 function positionOf(
   setup: DecisionSetup,
   scratch: DecisionScratch,
@@ -664,15 +700,22 @@ function positionOf(
   j: number,
 ): EffectivePosition {
   const i = m * MAX_CHANGES + j;
+  const stanceIndex = scratch.stance[i] ?? 3;
+  const carry = (scratch.carries[i] ?? 0) === 1 ? 1 : 0;
+  const slot = positionSlot(scratch, m, j);
+  const known = scratch.positions[slot];
+  if (known !== undefined) return known;
   const member = setup.members[m];
-  return {
+  const position: EffectivePosition = {
     member: member?.member ?? '',
     decision: setup.id,
-    stance: stanceAt(scratch.stance[i] ?? 3),
-    conditions: (scratch.carries[i] ?? 0) === 1 ? (member?.conditions ?? []) : [],
+    stance: stanceAt(stanceIndex),
+    conditions: carry === 1 ? (member?.conditions ?? []) : [],
     reasons: [],
     sources: [],
   };
+  scratch.positions[slot] = position;
+  return position;
 }
 
 /** Evaluate the core consensus rules on the sampled state as of day t. */
@@ -700,8 +743,8 @@ function evaluateOn(
     members: setup.members.map((x) => x.member),
     positions,
     isMet: (c) => {
-      const k = setup.conditions.indexOf(c);
-      return k >= 0 && (conditionDay[k] ?? Infinity) <= t;
+      const k = setup.conditionIndex.get(c);
+      return k !== undefined && (conditionDay[k] ?? Infinity) <= t;
     },
     silenceDeadline: setup.silenceDeadline,
     threshold: setup.threshold,
@@ -728,7 +771,9 @@ function consensusDay(
   const n = setup.members.length;
   if (setup.monotone && setup.rule !== 'silence' && n > 0) {
     // Standings only improve, so consensus holds from the day enough members support.
-    const days = Array.from(scratch.supporterDay).sort((a, b) => a - b);
+    const days = scratch.sorted;
+    days.set(scratch.supporterDay);
+    days.sort();
     const threshold = setup.rule === 'unanimity' ? 1 : (setup.threshold ?? 1);
     let k = n;
     for (let i = 1; i <= n; i++) {

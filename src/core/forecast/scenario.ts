@@ -29,7 +29,14 @@ import {
   type AccessionStage,
 } from './ratification.js';
 import { createRng, quantileSorted, shareAtMost } from './rng.js';
-import { compileRoadmap, simulateRoadmap, type CompiledRoadmap, type Driver } from './simulate.js';
+import {
+  compileRoadmap,
+  nodeSamples,
+  pointDriverCounts,
+  runRoadmap,
+  type CompiledRoadmap,
+  type Driver,
+} from './simulate.js';
 
 /** Runs per chunk: fixed, so results do not depend on how chunks are spread over threads. */
 export const CHUNK_RUNS = 2500;
@@ -312,21 +319,20 @@ export function runForecastChunk(
   const watched = new Map<number, Float64Array>(p.watched.map((n) => [n, new Float64Array(runs)]));
   if (p.roadmap !== undefined) {
     const { variant, compiled } = p.roadmap;
-    const result = simulateRoadmap(variant, {
-      start: variant.start,
-      asOf: compiled.asOf,
-      runs,
-      rng: createRng(`${seed}:${index}:${variant.id}`),
+    const raw = runRoadmap(
       compiled,
-      onRun: (finish, run) => {
+      createRng(`${seed}:${index}:${variant.id}`),
+      runs,
+      (finish, run) => {
         for (const [node, days] of watched) days[run] = finish[node] ?? 0;
       },
-    });
-    result.targets.forEach((t, i) => {
-      samples[i]?.set(t.samplesDays);
-      const counts = drivers[i];
+    );
+    const n = compiled.ids.length;
+    for (let i = 0; i < n; i++) samples[i]?.set(nodeSamples(raw, n, i));
+    raw.points.forEach((node, row) => {
+      const counts = drivers[node];
       if (counts !== undefined)
-        for (const d of t.drivers) bump(counts, d.id, Math.round(d.share * runs));
+        for (const [id, c] of pointDriverCounts(raw, compiled.ids, row)) bump(counts, id, c);
     });
   }
 

@@ -44,7 +44,10 @@ export interface TargetForecast {
   readonly samplesDays: readonly number[];
   /** Share of runs the node sat on the critical chain to the plan's finish. */
   readonly criticalShare: number;
-  /** Unfinished benchmarks on the chain into this node, by share of runs, most often first. */
+  /**
+   * For a milestone or gate: the unfinished benchmarks on the chain into it, by share of runs,
+   * most often first. Empty for a benchmark (its own chain is not counted: see simulateRoadmap).
+   */
   readonly drivers: readonly Driver[];
 }
 
@@ -238,31 +241,45 @@ export function propagate(
   }
 }
 
+/** The raw results of many runs, before any summary (what forecast chunks keep). */
+export interface RoadmapRuns {
+  readonly runs: number;
+  /** Run-major: run r's finish days (indexed as `plan.ids`) are samples[r·n .. (r+1)·n). */
+  readonly samples: Float64Array;
+  /** The points (milestones and gates) whose drivers are counted, as node indices. */
+  readonly points: Int32Array;
+  /** chainCounts[p·n + k]: runs in which unfinished benchmark k sat on the chain into point p. */
+  readonly chainCounts: Int32Array;
+  /** Per node: runs in which it sat on the critical chain to the plan's finish. */
+  readonly onFinishChain: Int32Array;
+  /** The plan's finish (latest node) per run. */
+  readonly finishSamples: Float64Array;
+}
+
 /**
- * Simulate the roadmap `runs` times. Throws VALIDATION_FAILED for what makes a schedule
- * impossible (unknown ids, bad durations or lags, a cycle) and for runs < 1. `onRun`, when
- * given, sees each run's finish days (indexed as `compiled.ids`) before the next run overwrites
- * them.
+ * Run a compiled roadmap `runs` times. `onRun`, when given, sees each run's finish days
+ * (indexed as `plan.ids`) before the next run overwrites them.
+ *
+ * Drivers are counted for the points (milestones and gates) only: walking every node's chain in
+ * every run would cost the sum of the chains' lengths (tens of thousands of steps a run on a
+ * deep 200-benchmark roadmap), more than drawing the durations.
  */
-export function simulateRoadmap(
-  roadmap: Roadmap,
-  options: SimulateOptions & {
-    readonly compiled?: CompiledRoadmap | undefined;
-    readonly onRun?: ((finish: Float64Array, run: number) => void) | undefined;
-  },
-): RoadmapForecast {
-  const plan = options.compiled ?? compileRoadmap(roadmap, options);
-  const { rng, start } = options;
-  const runs = options.runs;
+export function runRoadmap(
+  plan: CompiledRoadmap,
+  rng: Rng,
+  runs: number,
+  onRun?: (finish: Float64Array, run: number) => void,
+): RoadmapRuns {
   if (!Number.isInteger(runs) || runs < 1)
     throw new AccordError('VALIDATION_FAILED', `runs must be a whole number ≥ 1, not ${runs}`);
   const n = plan.ids.length;
   const { work } = plan;
-  // Node-major: node i's samples are samples[i·runs .. (i+1)·runs).
   const samples = new Float64Array(n * runs);
   const onFinishChain = new Int32Array(n);
-  // chainCounts[i·n + k]: runs in which unfinished benchmark k sat on the chain into node i.
-  const chainCounts = new Int32Array(n * n);
+  const pointList: number[] = [];
+  for (let i = 0; i < n; i++) if (work[i] === 0) pointList.push(i);
+  const points = Int32Array.from(pointList);
+  const chainCounts = new Int32Array(points.length * n);
   const finishSamples = new Float64Array(runs);
   const factors = new Float64Array(plan.benchmarkCount);
   const finish = new Float64Array(n);
@@ -271,11 +288,11 @@ export function simulateRoadmap(
   for (let run = 0; run < runs; run++) {
     drawFactors(plan, rng, factors);
     propagate(plan, factors, finish, tight);
+    samples.set(finish, run * n);
     let last = -1;
     let lastDay = -Infinity;
     for (let i = 0; i < n; i++) {
       const f = finish[i] ?? 0;
-      samples[i * runs + run] = f;
       // The plan's finish: the latest node (the last such in topological order).
       if (f >= lastDay) {
         last = i;
@@ -284,40 +301,71 @@ export function simulateRoadmap(
     }
     if (last >= 0) finishSamples[run] = lastDay;
     for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      for (let k = i; k >= 0; k = tight[k] ?? -1) {
-        if (work[k] === 2) chainCounts[row + k] = (chainCounts[row + k] ?? 0) + 1;
+    for (let row = 0; row < points.length; row++) {
+      const base = row * n;
+      for (let k = tight[points[row] ?? 0] ?? -1; k >= 0; k = tight[k] ?? -1) {
+        if (work[k] === 2) chainCounts[base + k] = (chainCounts[base + k] ?? 0) + 1;
       }
     }
-    options.onRun?.(finish, run);
+    onRun?.(finish, run);
   }
+  return { runs, samples, points, chainCounts, onFinishChain, finishSamples };
+}
 
-  const countsOf = (row: number): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (let k = 0; k < n; k++) {
-      const c = chainCounts[row * n + k] ?? 0;
-      if (c > 0) m.set(plan.ids[k] ?? '', c);
-    }
-    return m;
-  };
+/** Node i's finish days over the runs, in run order. */
+export function nodeSamples(raw: RoadmapRuns, n: number, i: number): Float64Array {
+  const column = new Float64Array(raw.runs);
+  for (let run = 0; run < raw.runs; run++) column[run] = raw.samples[run * n + i] ?? 0;
+  return column;
+}
+
+/** Point p's driver counts (by node id), from the raw runs. */
+export function pointDriverCounts(
+  raw: RoadmapRuns,
+  ids: readonly string[],
+  row: number,
+): Map<string, number> {
+  const n = ids.length;
+  const m = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const c = raw.chainCounts[row * n + k] ?? 0;
+    if (c > 0) m.set(ids[k] ?? '', c);
+  }
+  return m;
+}
+
+/**
+ * Simulate the roadmap `runs` times. Throws VALIDATION_FAILED for what makes a schedule
+ * impossible (unknown ids, bad durations or lags, a cycle) and for runs < 1.
+ */
+export function simulateRoadmap(
+  roadmap: Roadmap,
+  options: SimulateOptions & { readonly compiled?: CompiledRoadmap | undefined },
+): RoadmapForecast {
+  const plan = options.compiled ?? compileRoadmap(roadmap, options);
+  const { rng, start, runs } = options;
+  const raw = runRoadmap(plan, rng, runs);
+  const n = plan.ids.length;
+  const pointRow = new Int32Array(n).fill(-1);
+  raw.points.forEach((i, row) => (pointRow[i] = row));
   const targets: TargetForecast[] = plan.ids.map((id, i) => {
-    const sorted = Array.from(samples.subarray(i * runs, (i + 1) * runs).sort());
+    const sorted = Array.from(nodeSamples(raw, n, i).sort());
+    const row = pointRow[i] ?? -1;
     return {
       id,
       kind: plan.kinds[i] ?? 'milestone',
       ...percentiles(sorted),
       samplesDays: sorted,
-      criticalShare: (onFinishChain[i] ?? 0) / runs,
-      drivers: drivers(countsOf(i), runs),
+      criticalShare: (raw.onFinishChain[i] ?? 0) / runs,
+      drivers: row < 0 ? [] : drivers(pointDriverCounts(raw, plan.ids, row), runs),
     };
   });
   const planDrivers = new Map<string, number>();
   plan.ids.forEach((id, i) => {
-    const count = onFinishChain[i] ?? 0;
-    if (work[i] === 2 && count > 0) planDrivers.set(id, count);
+    const count = raw.onFinishChain[i] ?? 0;
+    if (plan.work[i] === 2 && count > 0) planDrivers.set(id, count);
   });
-  const sortedFinish = n === 0 ? [] : Array.from(finishSamples.sort());
+  const sortedFinish = n === 0 ? [] : Array.from(raw.finishSamples.sort());
   const emptyFinish = { p10: start, p50: start, p90: start };
   return {
     start,
