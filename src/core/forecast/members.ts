@@ -9,8 +9,10 @@
  * comes round once they are met in that run, by the core consensus rules (standingOf).
  *
  * On a ratification decision the act is what counts: a member that simply supports (or has not
- * spoken) ratifies after a delay drawn from past members' protocol → ratification times; a
- * holdout ratifies when it reaches support on the ladder, or a lag after its conditions are met.
+ * spoken) ratifies after a delay drawn from past members' protocol → ratification times (one
+ * past round per run); a holdout ratifies in one move at its current stance's rate (the ladder
+ * collapses: Turkey and Hungary went from holding out to ratifying), or a lag after its
+ * conditions are met, whichever comes first.
  *
  * Consensus per run comes from evaluateConsensus (src/core/consensus.ts) on the sampled positions.
  * Pure: the random source is a parameter; every member draws the same number of uniforms per run,
@@ -619,7 +621,9 @@ export function runDecision(
         const rate = model.rates[cur];
         t += Math.round(exponential(draws[k] ?? 0, rate.meanDays));
         if (t >= viaConditions || t > horizon) break;
-        cur = nextStance(cur);
+        // On a ratification the only move that counts is the act: a holdout goes from holding
+        // straight to ratifying (as Turkey and Hungary did), at its current stance's rate.
+        cur = ratification ? 'support' : nextStance(cur);
         c = pushState(scratch, base, c, t, cur, ratification && cur === 'support', true);
       }
       if (cur !== 'support' && viaConditions <= horizon)
