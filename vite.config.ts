@@ -18,5 +18,19 @@ export default defineConfig({
     emptyOutDir: true,
     // Pages load their charts on demand; the overview must stay small (see bench/dashboard.ts).
     chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // Keep Observable Plot and the parts of d3 only it uses out of the overview's bundle:
+        // without this, modules shared with the map (d3-array, …) pull Plot's into the entry.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'plot',
+              test: /node_modules[\\/](@observablehq[\\/]plot|d3-(?!geo|array)[a-z-]+|d3[\\/]|isoformat|interval-tree-1d|binary-search-bounds)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

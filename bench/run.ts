@@ -4,6 +4,7 @@
  */
 import { BenchError, describe, settingsFromEnv } from './harness.js';
 import type { Benchmark } from './harness.js';
+import { dashboardBenchmark } from './dashboard.js';
 import { extractBenchmark } from './extract.js';
 import { forecastBenchmark } from './forecast.js';
 import { scaleBenchmark } from './scale.js';
@@ -15,6 +16,7 @@ const benchmarks: readonly Benchmark[] = [
   scaleBenchmark,
   forecastBenchmark,
   extractBenchmark,
+  dashboardBenchmark,
 ];
 
 const wanted = process.argv.slice(2);

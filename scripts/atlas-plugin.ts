@@ -1,75 +1,111 @@
 /**
- * Cuts the countries the dashboard draws (Europe and its neighbourhood) out of world-atlas's
- * 1:50m topology at build time and emits them as `atlas-europe.json`: GeoJSON features keyed by
- * ISO 3166-1 alpha-2 (world-atlas uses the numeric code; Kosovo has none, so XK by name), coordinates rounded to 0.01° (about 1 km, finer than the map's pixels).
+ * Draws the dashboard's map of Europe at build time: the countries of world-atlas's 1:50m
+ * topology, projected with d3-geo (azimuthal equal-area centred on Europe, clipped to the view)
+ * into SVG path strings with whole-pixel coordinates, emitted as `atlas-europe.json` and keyed by
+ * ISO 3166-1 alpha-2 (world-atlas uses the numeric code; Kosovo has none, so XK by name). The
+ * browser then only fills paths: no projection code, and a fraction of the bytes of the shapes.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Plugin } from 'vite';
+import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Plugin } from 'vite';
 import { ISO_NUMERIC_TO_ALPHA2 } from './iso-numeric.js';
 
-const BOX = { west: -32, east: 50, south: 33, north: 72 };
+export const MAP_WIDTH = 640;
+export const MAP_HEIGHT = 520;
 
-type Ring = [number, number][];
+/** Iceland to the Caucasus, Crete to the North Cape; clockwise, as d3-geo wants a box. */
+const VIEW: FeatureCollection<Polygon> = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-25, 34],
+            [-25, 71],
+            [45, 71],
+            [45, 34],
+            [-25, 34],
+          ],
+        ],
+      },
+    },
+  ],
+};
 
-function roundRing(ring: readonly (readonly number[])[]): Ring {
-  const out: Ring = [];
-  for (const point of ring) {
-    const x = Math.round((point[0] ?? 0) * 100) / 100;
-    const y = Math.round((point[1] ?? 0) * 100) / 100;
-    const last = out[out.length - 1];
-    if (last === undefined || last[0] !== x || last[1] !== y) out.push([x, y]);
+export interface Atlas {
+  readonly width: number;
+  readonly height: number;
+  readonly countries: readonly { readonly id: string; readonly name: string; readonly d: string }[];
+}
+
+/** Drop repeated points (whole pixels repeat a lot) and rings that shrink below a triangle. */
+export function compactPath(d: string): string {
+  const rings = d.split('M').filter((r) => r !== '');
+  const out: string[] = [];
+  for (const ring of rings) {
+    const closed = ring.endsWith('Z');
+    const points = (closed ? ring.slice(0, -1) : ring).split('L');
+    const kept: string[] = [];
+    for (const p of points) if (kept[kept.length - 1] !== p) kept.push(p);
+    if (closed && kept.length > 1 && kept[0] === kept[kept.length - 1]) kept.pop();
+    if (closed && new Set(kept).size < 3) continue;
+    out.push(`M${kept.join('L')}${closed ? 'Z' : ''}`);
   }
-  return out;
+  return out.join('');
 }
 
-function ringInBox(ring: readonly (readonly number[])[]): boolean {
-  return ring.some(
-    ([x = 0, y = 0]) => x >= BOX.west && x <= BOX.east && y >= BOX.south && y <= BOX.north,
-  );
-}
-
-export function buildEuropeAtlas(): string {
+export function buildEuropeAtlas(): Atlas {
   const require = createRequire(import.meta.url);
   const file = require.resolve('world-atlas/countries-50m.json');
   // world-atlas ships a TopoJSON topology with one `countries` object.
   const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology<{
     countries: GeometryCollection<{ name: string }>;
   }>;
-  const collection = feature(topology, topology.objects.countries);
-  const features = [];
-  for (const f of collection.features) {
-    const g = f.geometry;
+  const projection = geoAzimuthalEqualArea()
+    .rotate([-12, -53])
+    .fitExtent(
+      [
+        [4, 4],
+        [MAP_WIDTH - 4, MAP_HEIGHT - 4],
+      ],
+      VIEW,
+    )
+    .clipExtent([
+      [0, 0],
+      [MAP_WIDTH, MAP_HEIGHT],
+    ]);
+  const path = geoPath(projection).digits(0);
+  const countries = [];
+  for (const f of feature(topology, topology.objects.countries).features) {
     const iso2 =
       f.id === undefined
         ? f.properties.name === 'Kosovo'
           ? 'XK'
           : undefined
         : ISO_NUMERIC_TO_ALPHA2[String(f.id)];
-    if (g === null || iso2 === undefined) continue;
-    const polygons =
-      g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    // Keep only the polygons that reach into the box: Russia's Far East and overseas
-    // territories would cost bytes and never be seen.
-    const kept = polygons
-      .filter((poly) => poly[0] !== undefined && ringInBox(poly[0]))
-      .map((poly) => poly.map(roundRing).filter((ring) => ring.length >= 4));
-    if (kept.length === 0) continue;
-    features.push({
-      type: 'Feature',
-      id: iso2,
-      properties: { name: f.properties.name },
-      geometry: { type: 'MultiPolygon', coordinates: kept },
-    });
+    const d = path(f);
+    // Countries wholly outside the view project to nothing (or to the clip edge only).
+    if (iso2 === undefined || d === null || d === '' || !/\d/.test(d)) continue;
+    const bounds = path.bounds(f);
+    const [[x0, y0], [x1, y1]] = bounds;
+    if (x1 - x0 < 1 && y1 - y0 < 1) continue;
+    const compact = compactPath(d);
+    if (compact !== '') countries.push({ id: iso2, name: f.properties.name, d: compact });
   }
-  return JSON.stringify({ type: 'FeatureCollection', features });
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, countries };
 }
 
 export function atlasPlugin(): Plugin {
   let atlas: string | undefined;
-  const get = (): string => (atlas ??= buildEuropeAtlas());
+  const get = (): string => (atlas ??= JSON.stringify(buildEuropeAtlas()));
   return {
     name: 'accord-atlas',
     configureServer(server) {

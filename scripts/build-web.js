@@ -27,6 +27,8 @@ const force = process.argv.includes('--force');
 if (!force && existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs.map(newest))) {
   process.exit(0);
 }
+// Without this a programmatic build bundles React's development build (twice the size).
+process.env.NODE_ENV = 'production';
 let vite;
 try {
   vite = await import('vite');
@@ -39,5 +41,9 @@ try {
 }
 console.error('accord: building the dashboard (src/web → dist/web)…');
 const started = Date.now();
-await vite.build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+await vite.build({
+  configFile: join(root, 'vite.config.ts'),
+  mode: 'production',
+  logLevel: 'warn',
+});
 console.error(`accord: dashboard built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

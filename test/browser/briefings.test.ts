@@ -150,7 +150,7 @@ describe.skipIf(!run)('briefings page in Chromium', () => {
     expect(await w.page.locator('main img').count()).toBe(0);
     expect(await w.page.locator('main script').count()).toBe(0);
     expect(
-      await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      await w.page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
     // The list shows the title (its first line) as text too.
     await w.page.goto(`${server().base}/s/vilnius-2023/briefings`);

@@ -200,7 +200,7 @@ describe.skipIf(!run)('dashboard in Chromium', () => {
     expect(await w.page.locator('main img').count()).toBe(0);
     expect(await w.page.locator('main script').count()).toBe(0);
     expect(
-      await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      await w.page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
     expectNoErrors(w);
     await w.page.close();

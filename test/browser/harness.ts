@@ -148,13 +148,12 @@ interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    // axe-core defines `axe` on window when its source is evaluated above.
+    // axe-core defines `axe` on the page's global object when its source is evaluated above;
+    // with no context it checks the whole document.
     const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> };
-      }
+      globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
     ).axe;
-    const result = await axe.run(document);
+    const result = await axe.run();
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

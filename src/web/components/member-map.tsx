@@ -1,52 +1,13 @@
 /**
- * Members on a map of Europe, coloured by stance. The shapes are cut from world-atlas at build
- * time (scripts/atlas-plugin.ts) and fetched once; d3-geo projects them. Members the map cannot
- * show (North America) are listed beside it, with the same colours.
+ * Members on a map of Europe, coloured by stance. The shapes are projected from world-atlas with
+ * d3-geo at build time (scripts/atlas-plugin.ts) and fetched once. Members the map cannot show
+ * (North America) are listed beside it, with the same colours.
  */
-import { geoAzimuthalEqualArea, geoPath } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { loadAtlas, type Atlas } from '../atlas.ts';
 import { nameOf, useScenario } from '../context.ts';
 import { STANCE_COLOUR, STANCE_LABEL, STANCE_ORDER, type StanceOrNone } from '../format.ts';
 import { Swatch } from './stance.tsx';
-
-type Atlas = FeatureCollection<MultiPolygon | Polygon, { name: string }>;
-
-let atlasPromise: Promise<Atlas> | undefined;
-
-function loadAtlas(): Promise<Atlas> {
-  atlasPromise ??= fetch('/atlas-europe.json').then(async (res) => {
-    if (!res.ok) throw new Error(`the map shapes did not load (${res.status})`);
-    // Built by scripts/atlas-plugin.ts in exactly this shape.
-    return (await res.json()) as Atlas;
-  });
-  return atlasPromise;
-}
-
-const WIDTH = 640;
-const HEIGHT = 520;
-/** Iceland to the Caucasus, Crete to the North Cape; clockwise, as d3-geo wants a box. */
-const BOX: FeatureCollection<Polygon> = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [-25, 34],
-            [-25, 71],
-            [45, 71],
-            [45, 34],
-            [-25, 34],
-          ],
-        ],
-      },
-    },
-  ],
-};
 
 export function MemberMap({
   stances,
@@ -73,28 +34,13 @@ export function MemberMap({
       live = false;
     };
   }, []);
-  const paths = useMemo(() => {
-    if (atlas === undefined) return [];
-    const projection = geoAzimuthalEqualArea()
-      .rotate([-12, -53])
-      .fitExtent(
-        [
-          [4, 4],
-          [WIDTH - 4, HEIGHT - 4],
-        ],
-        BOX,
-      )
-      .clipExtent([
-        [0, 0],
-        [WIDTH, HEIGHT],
-      ]);
-    const path = geoPath(projection);
-    return atlas.features.map((f) => ({
-      id: String(f.id),
-      name: f.properties.name,
-      d: path(f) ?? '',
-    }));
-  }, [atlas]);
+  const paths = atlas?.countries ?? [];
+  const WIDTH = atlas?.width ?? 640;
+  const HEIGHT = atlas?.height ?? 520;
+  useEffect(() => {
+    // For bench/dashboard.ts: the moment the map is drawn.
+    if (paths.length > 0) performance.mark('accord:map-drawn');
+  }, [paths]);
   const shown = new Set(paths.map((p) => p.id));
   const offMap = [...stances.keys()].filter((m) => atlas !== undefined && !shown.has(m));
   const counts = new Map<StanceOrNone, number>();
