@@ -19,7 +19,7 @@
  * so assumptions and the graph never shift another member's draws.
  */
 import { AccordError } from '../errors.js';
-import { evaluateConsensus, standingOf } from '../consensus.js';
+import { evaluateConsensus, standingOf, type ConsensusResult } from '../consensus.js';
 import { fromDayNumber, isIsoDate, toDayNumber } from '../dates.js';
 import { membersAsOf } from '../membership.js';
 import { effectivePosition, positionsByMember, type EffectivePosition } from '../positions.js';
@@ -412,6 +412,8 @@ export interface DecisionSetup {
   /** Day of the protocol (ratification decisions), or asOf when not signed yet. */
   readonly protocolDay: number;
   readonly members: readonly MemberSetup[];
+  /** The members' codes, in the same (sorted) order. */
+  readonly memberCodes: readonly Iso2[];
   /** Conditions referenced by the members' positions, and each one's index among them. */
   readonly conditions: readonly string[];
   readonly conditionIndex: ReadonlyMap<string, number>;
@@ -476,6 +478,7 @@ export function prepareDecision(
     asOfDay,
     protocolDay: protocol !== undefined && protocol <= asOf ? toDayNumber(protocol) : asOfDay,
     members,
+    memberCodes: members.map((m) => m.member),
     conditions,
     conditionIndex: new Map(conditions.map((c, i) => [c, i])),
     monotone,
@@ -503,6 +506,16 @@ export interface DecisionScratch {
    * standingOf is pure, so a position without conditions to check always stands the same.
    */
   readonly standing: Int8Array;
+  readonly positionMap: Map<Iso2, EffectivePosition>;
+  readonly actedSet: Set<Iso2>;
+  /**
+   * The inputs (position slot and act per member) and result of the last evaluateConsensus
+   * call. evaluateConsensus is pure, so the same inputs give the same result; runs often end in
+   * the same states. Only used when no position has conditions to check and the rule is not
+   * silence (whose answer depends on the day).
+   */
+  readonly lastKey: Int32Array;
+  last: ConsensusResult | undefined;
 }
 
 export function decisionScratch(setup: DecisionSetup): DecisionScratch {
@@ -518,6 +531,10 @@ export function decisionScratch(setup: DecisionSetup): DecisionScratch {
     draws: new Float64Array(DRAWS_PER_MEMBER),
     positions: new Array<EffectivePosition | undefined>(n * STANCES.length * 2),
     standing: new Int8Array(n * STANCES.length * 2).fill(-1),
+    positionMap: new Map<Iso2, EffectivePosition>(),
+    actedSet: new Set<Iso2>(),
+    lastKey: new Int32Array(n).fill(-1),
+    last: undefined,
   };
 }
 
@@ -728,9 +745,33 @@ function evaluateOn(
   scratch: DecisionScratch,
   conditionDay: Float64Array,
   t: number,
-) {
-  const positions = new Map<Iso2, EffectivePosition>();
-  const actedSet = setup.ratification ? new Set<Iso2>() : undefined;
+): ConsensusResult {
+  const n = setup.members.length;
+  let cacheable = setup.rule !== 'silence';
+  let same = scratch.last !== undefined;
+  for (let m = 0; m < n; m++) {
+    const base = m * MAX_CHANGES;
+    const c = scratch.count[m] ?? 0;
+    let j = 0;
+    while (j + 1 < c && (scratch.day[base + j + 1] ?? Infinity) <= t) j++;
+    const key = c === 0 ? -2 : positionSlot(scratch, m, j) * 2 + (scratch.acted[base + j] ?? 0);
+    if (
+      c > 0 &&
+      (scratch.carries[base + j] ?? 0) === 1 &&
+      (setup.members[m]?.conditions.length ?? 0) > 0
+    )
+      cacheable = false;
+    if (scratch.lastKey[m] !== key) {
+      same = false;
+      scratch.lastKey[m] = key;
+    }
+  }
+  if (cacheable && same && scratch.last !== undefined) return scratch.last;
+  // Reused between calls: evaluateConsensus reads them and keeps nothing.
+  const positions = scratch.positionMap;
+  positions.clear();
+  const actedSet = setup.ratification ? scratch.actedSet : undefined;
+  actedSet?.clear();
   setup.members.forEach((member, m) => {
     const base = m * MAX_CHANGES;
     const c = scratch.count[m] ?? 0;
@@ -741,10 +782,10 @@ function evaluateOn(
     if ((scratch.acted[base + j] ?? 0) === 1) actedSet?.add(member.member);
   });
   const asOf = fromDayNumber(Math.floor(t));
-  return evaluateConsensus({
+  const result = evaluateConsensus({
     rule: setup.rule,
     asOf,
-    members: setup.members.map((x) => x.member),
+    members: setup.memberCodes,
     positions,
     isMet: (c) => {
       const k = setup.conditionIndex.get(c);
@@ -754,6 +795,8 @@ function evaluateOn(
     threshold: setup.threshold,
     acted: actedSet,
   });
+  scratch.last = cacheable ? result : undefined;
+  return result;
 }
 
 function nonSupporters(result: ReturnType<typeof evaluateConsensus>, setup: DecisionSetup) {

@@ -317,6 +317,8 @@ export function runForecastChunk(
 
   // The roadmap: per target samples and drivers; per watched node, its finish in each run.
   const watched = new Map<number, Float64Array>(p.watched.map((n) => [n, new Float64Array(runs)]));
+  const watchedNodes = Int32Array.from(watched.keys());
+  const watchedDays = [...watched.values()];
   if (p.roadmap !== undefined) {
     const { variant, compiled } = p.roadmap;
     const raw = runRoadmap(
@@ -324,8 +326,12 @@ export function runForecastChunk(
       createRng(`${seed}:${index}:${variant.id}`),
       runs,
       (finish, run) => {
-        for (const [node, days] of watched) days[run] = finish[node] ?? 0;
+        for (let w = 0; w < watchedNodes.length; w++) {
+          const days = watchedDays[w];
+          if (days !== undefined) days[run] = finish[watchedNodes[w] ?? 0] ?? 0;
+        }
       },
+      false,
     );
     const n = compiled.ids.length;
     for (let i = 0; i < n; i++) samples[i]?.set(nodeSamples(raw, n, i));
@@ -354,15 +360,16 @@ export function runForecastChunk(
         out[run] = d.fixedDay ?? horizon;
         return;
       }
-      d.conditions.forEach((c, i) => {
+      for (let i = 0; i < d.conditions.length; i++) {
+        const c = d.conditions[i];
         if (c === 'met') cond[i] = -Infinity;
-        else if (c === 'never') cond[i] = Infinity;
+        else if (c === 'never' || c === undefined) cond[i] = Infinity;
         else {
           let day = -Infinity;
           for (const n of c) day = Math.max(day, watched.get(n)?.[run] ?? Infinity);
           cond[i] = day;
         }
-      });
+      }
       let bound = asOfDay;
       let gate: string | undefined;
       for (const g of d.gates) {

@@ -269,6 +269,8 @@ export function runRoadmap(
   rng: Rng,
   runs: number,
   onRun?: (finish: Float64Array, run: number) => void,
+  /** Whether to track the plan's finish and its critical chain (forecast chunks do not). */
+  criticality = true,
 ): RoadmapRuns {
   if (!Number.isInteger(runs) || runs < 1)
     throw new AccordError('VALIDATION_FAILED', `runs must be a whole number ≥ 1, not ${runs}`);
@@ -289,18 +291,7 @@ export function runRoadmap(
     drawFactors(plan, rng, factors);
     propagate(plan, factors, finish, tight);
     samples.set(finish, run * n);
-    let last = -1;
-    let lastDay = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const f = finish[i] ?? 0;
-      // The plan's finish: the latest node (the last such in topological order).
-      if (f >= lastDay) {
-        last = i;
-        lastDay = f;
-      }
-    }
-    if (last >= 0) finishSamples[run] = lastDay;
-    for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
+    if (criticality) trackFinish(finish, tight, run, onFinishChain, finishSamples);
     for (let row = 0; row < points.length; row++) {
       const base = row * n;
       for (let k = tight[points[row] ?? 0] ?? -1; k >= 0; k = tight[k] ?? -1) {
@@ -310,6 +301,27 @@ export function runRoadmap(
     onRun?.(finish, run);
   }
   return { runs, samples, points, chainCounts, onFinishChain, finishSamples };
+}
+
+/** Record the plan's finish (the latest node, the last such in topological order) and its chain. */
+function trackFinish(
+  finish: Float64Array,
+  tight: Int32Array,
+  run: number,
+  onFinishChain: Int32Array,
+  finishSamples: Float64Array,
+): void {
+  let last = -1;
+  let lastDay = -Infinity;
+  for (let i = 0; i < finish.length; i++) {
+    const f = finish[i] ?? 0;
+    if (f >= lastDay) {
+      last = i;
+      lastDay = f;
+    }
+  }
+  if (last >= 0) finishSamples[run] = lastDay;
+  for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
 }
 
 /** Node i's finish days over the runs, in run order. */
