@@ -24,6 +24,9 @@ const TimelinePage = lazy(() =>
 const BriefingsPage = lazy(() =>
   import('./pages/briefings.tsx').then((m) => ({ default: m.BriefingsPage })),
 );
+const ForecastPage = lazy(() =>
+  import('./pages/forecast.tsx').then((m) => ({ default: m.ForecastPage })),
+);
 const RatificationsPage = lazy(() =>
   import('./pages/ratifications.tsx').then((m) => ({ default: m.RatificationsPage })),
 );
@@ -130,6 +133,8 @@ function Page({ route }: { route: Route }) {
       return <RatificationsPage />;
     case 'briefings':
       return <BriefingsPage route={route} />;
+    case 'forecast':
+      return <ForecastPage route={route} />;
     case undefined:
       return (
         <div className="error" role="alert">

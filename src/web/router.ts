@@ -11,6 +11,7 @@ export const PAGES = [
   'timeline',
   'ratifications',
   'briefings',
+  'forecast',
 ] as const;
 export type PageId = (typeof PAGES)[number];
 
@@ -21,6 +22,7 @@ export const PAGE_TITLES: Readonly<Record<PageId, string>> = {
   timeline: 'Timeline',
   ratifications: 'Ratifications',
   briefings: 'Briefings',
+  forecast: 'Forecast',
 };
 
 export interface Route {
