@@ -6,7 +6,6 @@
  * enlargement rounds (reference-data/nato-accessions.json).
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { AccordError } from '../core/errors.js';
 import {
   backtest,
@@ -124,6 +123,8 @@ async function runChunks(
     }
     return out;
   }
+  // Loaded on first use: most forecasts run in this thread, and the CLI starts faster without it.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL('./forecast-worker.js', import.meta.url).href,
     minThreads: Math.min(workers, sizes.length),
