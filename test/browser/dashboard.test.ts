@@ -179,6 +179,23 @@ describe.skipIf(!run)('dashboard in Chromium', () => {
     await again.page.close();
   });
 
+  it('lays out a roadmap’s dependency graph with ELK when opened', async () => {
+    const w = await openPage(browser());
+    await w.page.goto(`${server().base}/s/vilnius-2023/roadmap?asOf=2024-01-01`);
+    await ready(w.page);
+    const variant = w.page.locator('section[data-roadmap="ua-sequenced"]');
+    await variant.getByText('Dependency graph').click();
+    const graph = variant.locator('svg.dependency-graph[data-ready="true"]');
+    await graph.waitFor({ timeout: 20_000 });
+    expect(await graph.locator('g[data-node]').count()).toBeGreaterThan(13);
+    expect(await graph.locator('rect.critical').count()).toBeGreaterThan(0);
+    expect(await graph.locator('polyline').count()).toBeGreaterThan(5);
+    await screenshot(w.page, 'vilnius-dependency-graph');
+    expect(await seriousViolations(w.page)).toEqual([]);
+    expectNoErrors(w);
+    await w.page.close();
+  });
+
   it('opens a position’s history and sources from the matrix', async () => {
     const w = await openPage(browser());
     await w.page.goto(`${server().base}/s/vilnius-2023/positions?asOf=2023-07-12`);

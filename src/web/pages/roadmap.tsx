@@ -10,6 +10,8 @@ import { ErrorBox, Loading } from '../components/feedback.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { BasisBadge } from '../components/sources.tsx';
 import { todayIso } from '../components/date-control.tsx';
+import { useState } from 'react';
+import { DependencyGraph } from '../components/dependency-graph.tsx';
 import { useScenario } from '../context.ts';
 import { formatDate, percent } from '../format.ts';
 import type { BenchmarkView, RoadmapList, RoadmapView } from '../types.ts';
@@ -96,12 +98,17 @@ function Gantt({ v, asOf }: { v: RoadmapView; asOf: string }) {
 }
 
 function Verification({ b }: { b: BenchmarkView }) {
-  const who = (xs: BenchmarkView['verification']['agree']) =>
-    xs.map((x) => x.iso2 ?? x.id ?? x.kind).join(', ');
+  const who = (xs: BenchmarkView['verification']['agree']) => {
+    const codes = xs.map((x) => x.iso2 ?? x.id ?? x.kind);
+    return codes.length <= 8
+      ? codes.join(', ')
+      : `${codes.slice(0, 8).join(', ')} +${codes.length - 8}`;
+  };
   return (
     <span>
       {b.verification.verified ? 'verified' : 'not verified'}: {b.verification.agree.length}/
       {b.verification.needed} agree
+      {b.verification.agree.length > 0 ? ` (${who(b.verification.agree)})` : ''}
       {b.verification.dissent.length > 0 ? (
         <span className="dissent"> · dissent: {who(b.verification.dissent)}</span>
       ) : null}
@@ -109,6 +116,20 @@ function Verification({ b }: { b: BenchmarkView }) {
         <span className="muted"> · {b.verification.missing.length} not assessed</span>
       ) : null}
     </span>
+  );
+}
+
+function GraphDisclosure({ v }: { v: RoadmapView }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+      }}
+    >
+      <summary>Dependency graph</summary>
+      {open ? <DependencyGraph v={v} /> : null}
+    </details>
   );
 }
 
@@ -144,6 +165,7 @@ function Variant({ v, asOf }: { v: RoadmapView; asOf: string }) {
         {v.criticalPath.join(' → ')}); arrows: dependencies; dashed line: the view’s date; purple
         ticks: target dates.
       </p>
+      <GraphDisclosure v={v} />
       <h3>Gates</h3>
       <ul>
         {v.gates.map((g) => (
