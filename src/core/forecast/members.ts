@@ -818,9 +818,6 @@ function consensusDay(
   const n = setup.members.length;
   if (setup.monotone && setup.rule !== 'silence' && n > 0) {
     // Standings only improve, so consensus holds from the day enough members support.
-    const days = scratch.sorted;
-    days.set(scratch.supporterDay);
-    days.sort();
     const threshold = setup.rule === 'unanimity' ? 1 : (setup.threshold ?? 1);
     let k = n;
     for (let i = 1; i <= n; i++) {
@@ -829,7 +826,16 @@ function consensusDay(
         break;
       }
     }
-    const needed = days[k - 1] ?? Infinity;
+    // The k-th earliest supporter day (for unanimity, the latest: no sort needed).
+    let needed = -Infinity;
+    if (k === n) {
+      for (let m = 0; m < n; m++) needed = Math.max(needed, scratch.supporterDay[m] ?? Infinity);
+    } else {
+      const days = scratch.sorted;
+      days.set(scratch.supporterDay);
+      days.sort();
+      needed = days[k - 1] ?? Infinity;
+    }
     const t = Math.max(lowerBound, needed);
     if (t > horizon) {
       const holdouts: number[] = [];

@@ -334,7 +334,10 @@ export function runForecastChunk(
       false,
     );
     const n = compiled.ids.length;
-    for (let i = 0; i < n; i++) samples[i]?.set(nodeSamples(raw, n, i));
+    for (let i = 0; i < n; i++) {
+      const into = samples[i];
+      if (into !== undefined) nodeSamples(raw, n, i, into);
+    }
     raw.points.forEach((node, row) => {
       const counts = drivers[node];
       if (counts !== undefined)

@@ -324,11 +324,15 @@ function trackFinish(
   for (let k = last; k >= 0; k = tight[k] ?? -1) onFinishChain[k] = (onFinishChain[k] ?? 0) + 1;
 }
 
-/** Node i's finish days over the runs, in run order. */
-export function nodeSamples(raw: RoadmapRuns, n: number, i: number): Float64Array {
-  const column = new Float64Array(raw.runs);
-  for (let run = 0; run < raw.runs; run++) column[run] = raw.samples[run * n + i] ?? 0;
-  return column;
+/** Node i's finish days over the runs, in run order (into `into` when given). */
+export function nodeSamples(
+  raw: RoadmapRuns,
+  n: number,
+  i: number,
+  into: Float64Array = new Float64Array(raw.runs),
+): Float64Array {
+  for (let run = 0; run < raw.runs; run++) into[run] = raw.samples[run * n + i] ?? 0;
+  return into;
 }
 
 /** Point p's driver counts (by node id), from the raw runs. */
