@@ -179,6 +179,37 @@ describe.skipIf(!run)('dashboard in Chromium', () => {
     await again.page.close();
   });
 
+  it('filters the timeline by kind, actor and range, all kept in the address', async () => {
+    const w = await openPage(browser());
+    await w.page.goto(`${server().base}/s/vilnius-2023/timeline?asOf=2023-07-12`);
+    await ready(w.page);
+    const events = w.page.locator('ol.events > li');
+    const inWindow = await events.count();
+    expect(inWindow).toBeGreaterThan(3);
+    // The default window leaves out 2008; every year brings Bucharest back.
+    expect(await w.page.locator('li[data-event="bucharest-summit-2008"]').count()).toBe(0);
+    await w.page.getByLabel(/every year/).check();
+    await w.page.waitForURL(/range=all/);
+    await expect
+      .poll(() => w.page.locator('li[data-event="bucharest-summit-2008"]').count())
+      .toBe(1);
+    await w.page.getByLabel('Actor').selectOption({ label: 'Italy' });
+    await w.page.waitForURL(/actor=IT/);
+    await expect.poll(() => events.count()).toBeLessThan(inWindow);
+    expect(await events.first().textContent()).toMatch(/Rome/);
+    expect(await w.page.locator('ol.events > li[data-event*="rome"]').count()).toBe(1);
+    await w.page.getByLabel('visit').uncheck();
+    await w.page.waitForURL(/kinds=/);
+    await expect.poll(() => w.page.locator('ol.events > li[data-event*="rome"]').count()).toBe(0);
+    const url = w.page.url();
+    const count = await events.count();
+    await w.page.goto(url);
+    await ready(w.page);
+    await expect.poll(() => events.count()).toBe(count);
+    expectNoErrors(w);
+    await w.page.close();
+  });
+
   it('lays out a roadmap’s dependency graph with ELK when opened', async () => {
     const w = await openPage(browser());
     await w.page.goto(`${server().base}/s/vilnius-2023/roadmap?asOf=2024-01-01`);

@@ -9,7 +9,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { BasisBadge, SourcesDisclosure } from '../components/sources.tsx';
 import { todayIso } from '../components/date-control.tsx';
 import { nameOf, useScenario } from '../context.ts';
-import { formatDate } from '../format.ts';
+import { addDays, formatDate } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
 import type { EventFact } from '../types.ts';
 
@@ -21,6 +21,13 @@ function actorsOf(e: EventFact): string[] {
     for (const c of s.commitments) for (const by of c.by) out.add(by);
   }
   return [...out];
+}
+
+/** Many parties read better as a count, with the names on hover. */
+function partyList(codes: readonly string[], names: ReadonlyMap<string, string>): string {
+  return codes.length > 6
+    ? `${codes.length} members`
+    : codes.map((c) => nameOf(names, c)).join(', ');
 }
 
 function day(iso: string): Date {
@@ -41,10 +48,16 @@ export function TimelinePage({ route }: { route: Route }) {
   const kindFilter = route.query.get('kinds');
   const shownKinds = new Set(kindFilter === null ? kinds : kindFilter.split(',').filter(Boolean));
   const actor = route.query.get('actor') ?? '';
-  const shown = all
+  const filtered = all
     .filter((e) => shownKinds.has(e.kind))
     .filter((e) => actor === '' || actorsOf(e).includes(actor))
     .sort((a, b) => a.start.localeCompare(b.start));
+  // By default the year before the date and the half-year after it; `range=all` for everything.
+  const from = addDays(date, -365);
+  const to = addDays(date, 183);
+  const windowed = filtered.filter((e) => (e.end ?? e.start) >= from && e.start <= to);
+  const wantAll = route.query.get('range') === 'all';
+  const shown = wantAll || windowed.length === 0 ? filtered : windowed;
   const toggleKind = (k: string) => {
     const next = new Set(shownKinds);
     if (next.has(k)) next.delete(k);
@@ -68,6 +81,16 @@ export function TimelinePage({ route }: { route: Route }) {
             {k}
           </label>
         ))}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={wantAll}
+            onChange={() => {
+              navigate(withQuery(route, { range: wantAll ? undefined : 'all' }), { replace: true });
+            }}
+          />{' '}
+          every year ({filtered.length} events; otherwise {formatDate(from)} to {formatDate(to)})
+        </label>
         <label>
           Actor{' '}
           <select
@@ -156,18 +179,21 @@ export function TimelinePage({ route }: { route: Route }) {
               <div key={s.title} className="statement">
                 <p>
                   <strong>{s.title}</strong>
-                  {s.parties.length > 0
-                    ? ` — ${s.parties.map((p) => nameOf(names, p)).join(', ')}`
-                    : ''}
+                  {s.parties.length > 0 ? (
+                    <span title={s.parties.map((p) => nameOf(names, p)).join(', ')}>
+                      {' '}
+                      — {partyList(s.parties, names)}
+                    </span>
+                  ) : null}
                 </p>
                 {s.summary !== undefined ? <p>{s.summary}</p> : null}
                 {s.commitments.length > 0 ? (
                   <ul>
                     {s.commitments.map((c) => (
                       <li key={c.text}>
-                        Commitment by {c.by.map((b) => nameOf(names, b)).join(', ')}
+                        Commitment by {partyList(c.by, names)}
                         {c.to !== undefined && c.to.length > 0
-                          ? ` to ${c.to.map((t) => nameOf(names, t)).join(', ')}`
+                          ? ` to ${partyList(c.to, names)}`
                           : ''}
                         : {c.text}
                         {c.due !== undefined ? ` (due ${formatDate(c.due)})` : ''}
