@@ -4,6 +4,7 @@
  * credibility rises when an independent source confirms it (docs/briefings.md).
  */
 import { AccordError } from './errors.js';
+import { membersAsOf } from './membership.js';
 import type { FactKind, Span, StanceTopic } from './extract/types.js';
 import { CREDIBILITIES, EVENT_KINDS, STANCES } from './types.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   EventKind,
   Iso2,
   IsoDate,
+  Member,
   Participant,
   Position,
   Source,
@@ -100,10 +102,15 @@ export function decisionFor(
   return undefined;
 }
 
-/** The members a stance speaks for: the reviewer's list, a single country, or a fully named group. */
+/**
+ * The members a stance speaks for: the reviewer's list, a single country, a fully named group, or
+ * every member when the text counts exactly as many as there are on the date ("the 31 members"
+ * in a 31-member alliance) — a count that cannot mean anyone else.
+ */
 export function stanceMembers(
   payload: Readonly<Record<string, unknown>>,
   edit: ReviewEdit,
+  membersOnDate: readonly Iso2[] = [],
 ): Iso2[] {
   if (edit.members !== undefined) return [...edit.members];
   const actor = payload.actor;
@@ -116,6 +123,10 @@ export function stanceMembers(
   const unnamed = 'unnamedMembers' in actor && actor.unnamedMembers === true;
   const name = 'name' in actor ? (str(actor.name) ?? 'the group') : 'the group';
   if (members !== undefined && members.length > 0 && !unnamed) return members;
+  const count = 'count' in actor && typeof actor.count === 'number' ? actor.count : undefined;
+  if (count !== undefined && count > 1 && count === membersOnDate.length && members === undefined) {
+    return [...membersOnDate];
+  }
   throw invalid(
     'members',
     `'${name}' does not name all its members; list the members who hold this stance`,
@@ -129,6 +140,7 @@ export function positionsFromStance(
   decisions: readonly Decision[],
   context: BriefingContext,
   credibility: Credibility,
+  members: readonly Member[] = [],
 ): Omit<Position, 'id'>[] {
   const p = proposal.payload;
   const date = edit.date ?? context.published;
@@ -152,7 +164,8 @@ export function positionsFromStance(
     ...(edit.note !== undefined ? [edit.note] : []),
     ...(conditions.length > 0 ? [`conditions named in the text: ${conditions.join('; ')}`] : []),
   ];
-  return stanceMembers(p, edit).map((member) => ({
+  const onDate = membersAsOf(members, date).map((m) => m.iso2);
+  return stanceMembers(p, edit, onDate).map((member) => ({
     member,
     decision,
     stance,

@@ -333,6 +333,7 @@ export function createBriefingService(
               s.decisions,
               context,
               credibility,
+              s.members,
             );
             for (const [i, position] of positions.entries()) {
               requireAllowed(actor, 'position.record', { member: position.member });

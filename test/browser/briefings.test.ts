@@ -102,6 +102,16 @@ describe.skipIf(!run)('briefings page in Chromium', () => {
     await expect
       .poll(() => vague.getByRole('alert').textContent())
       .toMatch(/members: .*list the members who hold this stance/);
+    // "the 31 members" counts the whole alliance on that date: accepting records 31 positions.
+    const all = w.page
+      .locator('li[data-kind="stance"][data-status="proposed"]')
+      .filter({ hasText: /the 31 members: oppose on invitation-now/ });
+    const allId = await all.getAttribute('data-fact');
+    await all.getByRole('button', { name: 'Accept', exact: true }).click();
+    const allDone = w.page.locator(`li[data-fact="${allId ?? ''}"]`);
+    await expect.poll(() => allDone.getAttribute('data-status')).toBe('accepted');
+    expect(((await allDone.textContent()) ?? '').match(/position /g)).toHaveLength(31);
+
     // The reviewer names the members and accepts: the stance becomes their positions.
     const stance = w.page
       .locator('li[data-kind="stance"][data-status="proposed"]')
