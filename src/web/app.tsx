@@ -4,10 +4,11 @@
  */
 import { Suspense, lazy, useEffect, useMemo, type ReactNode } from 'react';
 import { getJson, scenarioPath, useApi, type ApiError } from './api.ts';
-import { DateControl } from './components/date-control.tsx';
+import { DateControl, todayIso } from './components/date-control.tsx';
 import { ErrorBox, Loading } from './components/feedback.tsx';
 import { SignIn } from './components/sign-in.tsx';
 import { Scenario, type ScenarioContext } from './context.ts';
+import { formatDate } from './format.ts';
 import { OverviewPage } from './pages/overview.tsx';
 import { PAGES, PAGE_TITLES, href, navigate, useRoute, type Route } from './router.ts';
 import type { ScenarioDetail, ScenarioSummary, Source, StatusSummary } from './types.ts';
@@ -186,6 +187,7 @@ function ScenarioView({ route, id }: { route: Route; id: string }) {
         </ul>
       </nav>
       <DateControl route={route} stops={context.scenario.keyDates} />
+      <CoverageNote asOf={route.asOf} keyDates={context.scenario.keyDates} />
       <main id="main" tabIndex={-1}>
         <h1>
           {PAGE_TITLES[page]}: {context.scenario.title}
@@ -195,6 +197,25 @@ function ScenarioView({ route, id }: { route: Route; id: string }) {
         </Suspense>
       </main>
     </Scenario.Provider>
+  );
+}
+
+/** Past the scenario's last key date, say so: later events are only there if it records them. */
+function CoverageNote({
+  asOf,
+  keyDates,
+}: {
+  asOf: string | undefined;
+  keyDates: ScenarioDetail['keyDates'];
+}) {
+  const last = keyDates.reduce((max, k) => (k.date > max ? k.date : max), '');
+  const date = asOf ?? todayIso();
+  if (last === '' || date <= last) return null;
+  return (
+    <p className="coverage" role="note">
+      This scenario’s key dates end on {formatDate(last)}; as of {formatDate(date)} it shows only
+      what it records, not what happened since.
+    </p>
   );
 }
 

@@ -134,6 +134,20 @@ describe.skipIf(!run)('dashboard in Chromium', () => {
     await again.page.close();
   });
 
+  it('says when the date lies past what the scenario records', async () => {
+    const w = await openPage(browser());
+    await w.page.goto(`${server().base}/s/vilnius-2023/overview?asOf=2025-01-01`);
+    await ready(w.page);
+    await expect
+      .poll(() => w.page.locator('p.coverage').textContent())
+      .toMatch(/key dates end on 12 Jul 2023; as of 1 Jan 2025 it shows only what it records/);
+    await w.page.goto(`${server().base}/s/vilnius-2023/overview?asOf=2023-07-12`);
+    await ready(w.page);
+    expect(await w.page.locator('p.coverage').count()).toBe(0);
+    expectNoErrors(w);
+    await w.page.close();
+  });
+
   it('moves through key dates with the buttons, keyboard only', async () => {
     const w = await openPage(browser());
     await w.page.goto(`${server().base}/s/vilnius-2023/overview?asOf=2023-05-01`);
