@@ -73,6 +73,13 @@ describe.skipIf(!run)('dashboard in Chromium', () => {
     expect(await w.page.locator('.member-map').textContent()).toMatch(
       /Not on this map:.*United States/,
     );
+    // Behind the count: each member's joining date and source.
+    await w.page.getByText('Who the members are, since when, and on what source').click();
+    const basis = w.page.locator('details.members-basis tbody tr');
+    await expect.poll(() => basis.count()).toBe(31);
+    expect(await w.page.locator('details.members-basis').textContent()).toMatch(
+      /Finland4 Apr 2023/,
+    );
     await screenshot(w.page, 'vilnius-overview');
     expect(await seriousViolations(w.page)).toEqual([]);
     expectNoErrors(w);

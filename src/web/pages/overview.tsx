@@ -13,7 +13,7 @@ import { MemberChips, Swatch } from '../components/stance.tsx';
 import { nameOf, useScenario } from '../context.ts';
 import { STANCE_LABEL, formatDate, percent, plural, type StanceOrNone } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
-import type { Citation, DecisionStatus, StatusSummary } from '../types.ts';
+import type { Citation, DecisionStatus, MembersView, StatusSummary } from '../types.ts';
 
 /** The decision to look at first: the earliest still open as of the date, else the last taken. */
 export function nextDecision(
@@ -184,6 +184,52 @@ function DecisionCard({
   );
 }
 
+/** Behind the member count: each member, the day it joined, and the source for it. */
+function MembersBasis({ asOf }: { asOf: string }) {
+  const { scenario } = useScenario();
+  const [open, setOpen] = useState(false);
+  const members = useApi<MembersView>(
+    open ? scenarioPath(scenario.id, `/members${asOfQuery(asOf)}`) : null,
+  );
+  return (
+    <details
+      className="members-basis"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+      }}
+    >
+      <summary>Who the members are, since when, and on what source</summary>
+      {members.error !== undefined ? (
+        <ErrorBox error={members.error} what="the members" />
+      ) : members.data === undefined ? (
+        <Loading what="the members" />
+      ) : (
+        <table>
+          <caption>Members as of {formatDate(members.data.asOf)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Basis and sources</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.members.map((m) => (
+              <tr key={m.iso2}>
+                <th scope="row">{m.name}</th>
+                <td>{formatDate(m.joined)}</td>
+                <td>
+                  <BasisBadge basis={m.basis} /> <SourcesDisclosure citations={m.sources} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
+
 export function OverviewPage({ route }: { route: Route }) {
   const { scenario, names, asOf } = useScenario();
   const status = useApi<StatusSummary>(scenarioPath(scenario.id, `/status${asOfQuery(asOf)}`));
@@ -216,6 +262,7 @@ export function OverviewPage({ route }: { route: Route }) {
           {s.alliance.name}: <span data-testid="member-count">{s.alliance.members.length}</span>{' '}
           members as of {formatDate(s.asOf)}
         </h2>
+        <MembersBasis asOf={s.asOf} />
         <ul className="candidates">
           {s.candidates.map((c) => (
             <li key={c.iso2} data-candidate={c.iso2}>
