@@ -7,6 +7,7 @@ import type { Credibility, IsoDate, Iso2 } from '../types.js';
 import { findDates, type DateMention } from './dates.js';
 import {
   CAPITALS,
+  COMMON_NAMES,
   COUNTRY_NAMES,
   DEMONYMS,
   NAMED_GROUPS,
@@ -14,7 +15,9 @@ import {
   TITLES,
   TITLE_COUNTRY,
   alternation,
+  escapeRegExp,
 } from './gazetteer.js';
+import { PERSON_NAMES, describeTerm, listedPerson, officeOn, type OfficeMatch } from './offices.js';
 import { splitSentences, type Sentence } from './text.js';
 import type {
   ActorFact,
@@ -38,18 +41,50 @@ const DEMONYM_ALT = alternation(Object.keys(DEMONYMS));
 const CAPITAL_ALT = alternation(Object.keys(CAPITALS));
 const ORG_ALT = alternation(Object.keys(ORGANISATIONS));
 const TITLE_ALT = alternation(TITLES);
-const NAME_WORD = "[A-Z][a-zà-ÿ'’-]+";
+// A capitalised name word in any script's letters, hyphenated parts included ("Frank-Walter",
+// "Niinistö", "Erdoğan"); used with the `u` flag.
+const NAME_WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*";
+// Word edges that count Latin letters with diacritics as letters ("Niinistö", "the U.S." end
+// where `\b` would not), without the `u` flag.
+const LB = '(?<![\\w\\u00C0-\\u024F])';
+const RB = '(?![\\w\\u00C0-\\u024F])';
 
 const PERSON_RE = new RegExp(
   `(?:\\b(${DEMONYM_ALT})\\s+|\\b(${COUNTRY_ALT})${APOS}s\\s+)?\\b(${TITLE_ALT})\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})`,
+  'gu',
+);
+// "New Mexico", "New Jersey", "South America", "Latin America" name no country.
+const COUNTRY_RE = new RegExp(
+  `(?<!(?:New|Latin|North|South|Central) )${LB}(${COUNTRY_ALT})${RB}`,
   'g',
 );
-const COUNTRY_RE = new RegExp(`\\b(${COUNTRY_ALT})\\b`, 'g');
 const DEMONYM_RE = new RegExp(
-  `(?<!(?:Latin|North|South|Central) )\\b(${DEMONYM_ALT})\\b(?!\\s+(?:Union|Eastern|Western))`,
+  `(?<!(?:Latin|North|South|Central) )${LB}(${DEMONYM_ALT})${RB}(?!\\s+(?:Union|Eastern|Western|Ocean|Sea)\\b)`,
   'g',
 );
-const CAPITAL_RE = new RegExp(`\\b(${CAPITAL_ALT})\\b`, 'g');
+const CAPITAL_RE = new RegExp(`${LB}(${CAPITAL_ALT})${RB}`, 'g');
+
+/** Full names (and their spellings) of the persons in the office list. */
+const LISTED_FULL_RE = new RegExp(
+  `${LB}(${alternation(PERSON_NAMES.flatMap((p) => [p.person, ...p.variants]))})${RB}`,
+  'g',
+);
+/** Surnames that name a listed person alone ("Meloni said"). */
+const LISTED_SURNAME_RE = new RegExp(
+  `${LB}(${alternation(PERSON_NAMES.flatMap((p) => p.surnames))})${RB}`,
+  'g',
+);
+
+/** Every match of a global regexp, without the copy `matchAll` makes (costly for long sources). */
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex += 1;
+  }
+  return out;
+}
 const ORG_RE = new RegExp(`\\b(${ORG_ALT})\\b`, 'g');
 
 const ENLARGEMENT =
@@ -58,7 +93,12 @@ const ENLARGEMENT =
 interface Person {
   readonly name: string;
   readonly iso2?: Iso2 | undefined;
-  readonly role: string;
+  readonly organisation?: string | undefined;
+  readonly role?: string | undefined;
+  /** Where the role, country or organisation came from, when not from the text. */
+  readonly note?: string | undefined;
+  /** Named without a title anywhere in the text: found through the office list alone. */
+  readonly untitled?: boolean | undefined;
 }
 
 interface Mention {
@@ -66,7 +106,10 @@ interface Mention {
   readonly type: ActorFact['type'];
   readonly name: string;
   readonly iso2?: Iso2 | undefined;
+  readonly organisation?: string | undefined;
   readonly role?: string | undefined;
+  readonly note?: string | undefined;
+  readonly untitled?: boolean | undefined;
   readonly span: Span;
 }
 
@@ -115,54 +158,168 @@ function overlaps(a: Span, b: Span): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
 
-/** Persons with a title, then their later surname mentions. */
-function findPersons(text: string): { persons: Map<string, Person>; mentions: Mention[] } {
+const sameRole = (a: string, b: string): boolean =>
+  a.toLowerCase().replace(/-/g, ' ') === b.toLowerCase().replace(/-/g, ' ');
+
+/** Why the office list's role, country or organisation was taken. */
+function officeNote(what: string, office: OfficeMatch, published: IsoDate | undefined): string {
+  const term = describeTerm(office.term);
+  return office.basis === 'date' && published !== undefined
+    ? `${what} from the office list: ${term}, the term that holds ${published}`
+    : `${what} from the office list: ${term}, the one office it gives ${office.term.person}; the text has no publication date, so the term was not checked`;
+}
+
+/** A person the text names with a title: role from the title, country from the text, else from the list. */
+function titledPerson(
+  name: string,
+  title: string,
+  iso2: Iso2 | undefined,
+  published: IsoDate | undefined,
+): Person {
+  const role = title.toLowerCase();
+  const listed = listedPerson(name);
+  const office = listed !== undefined ? officeOn(listed.person, published) : undefined;
+  // The list fills in only what the text leaves out, and only for the office the title names.
+  if (iso2 !== undefined || office === undefined || !sameRole(office.term.role, title))
+    return { name, iso2, role };
+  const what = office.term.iso2 !== undefined ? 'country' : 'organisation';
+  return {
+    name,
+    role,
+    iso2: office.term.iso2,
+    organisation: office.term.organisation,
+    note: officeNote(what, office, published),
+  };
+}
+
+/** A listed person the text names without a title: role and country only from a term that fits. */
+function listPerson(person: string, published: IsoDate | undefined): Person {
+  const office = officeOn(person, published);
+  if (office === undefined) {
+    return {
+      name: person,
+      untitled: true,
+      note:
+        published !== undefined
+          ? `in the office list, but in none of its offices on ${published}: no role given`
+          : 'in the office list with several offices; the text has no publication date, so no role is given',
+    };
+  }
+  const what = office.term.iso2 !== undefined ? 'role and country' : 'role and organisation';
+  return {
+    name: person,
+    role: office.term.role,
+    iso2: office.term.iso2,
+    organisation: office.term.organisation,
+    note: officeNote(what, office, published),
+    untitled: true,
+  };
+}
+
+/** Capitalised words that may stand before a surname without being a first name. */
+const NOT_FORENAMES: ReadonlySet<string> = new Set(
+  (
+    'The A An And But Or Nor So Yet When While Whereas Meanwhile After Before Then As If Since ' +
+    'Also Even Only Both Neither Today Yesterday Tomorrow Later Earlier Now In On At For With By ' +
+    'From To Of Under Over Against About Asked Speaking Said Says That This These Those Why How ' +
+    'What Where Who Whom Whose Mr Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
+    'January February March April May June July August September October November December'
+  ).split(' '),
+);
+
+/** "Hunter Biden", "Anna Duda": a surname after another first name is someone else. */
+function afterForename(text: string, start: number): boolean {
+  const m = /(\p{Lu}[\p{Ll}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (m === null || m[1] === undefined) return false;
+  const word = m[1];
+  return (
+    !NOT_FORENAMES.has(word) &&
+    DEMONYMS[word] === undefined &&
+    !COUNTRY_NAMES.has(word) &&
+    ORGANISATIONS[word] === undefined &&
+    !TITLES.some((t) => t === word || t.endsWith(` ${word}`))
+  );
+}
+
+/**
+ * Persons: those with a title first; then the persons of the office list by full name; then the
+ * surnames of titled persons; then the listed surnames alone. A later match of a person already
+ * found joins that person.
+ */
+function findPersons(
+  text: string,
+  published: IsoDate | undefined,
+): { persons: Map<string, Person>; mentions: Mention[] } {
   const persons = new Map<string, Person>();
   const mentions: Mention[] = [];
-  for (const m of text.matchAll(PERSON_RE)) {
+  const claimed = new Claimed(text.length);
+  const mention = (p: Person, span: Span, iso2?: Iso2): void => {
+    claimed.add(span);
+    mentions.push({
+      key: `person:${p.name}`,
+      type: 'person',
+      name: p.name,
+      iso2: p.iso2 ?? iso2,
+      organisation: p.organisation,
+      role: p.role,
+      note: p.note,
+      untitled: p.untitled,
+      span,
+    });
+  };
+  for (const m of allMatches(PERSON_RE, text)) {
     const [, demonym, country, title, name] = m;
     if (title === undefined || name === undefined) continue;
     const iso2 =
       TITLE_COUNTRY[title] ??
       (demonym !== undefined ? DEMONYMS[demonym] : undefined) ??
       (country !== undefined ? COUNTRY_NAMES.get(country) : undefined);
-    const named =
+    const titled =
       title === 'Pope' || title === 'King' || title === 'Queen' ? `${title} ${name}` : name;
+    // A listed person goes by the list's spelling ("President Biden" is Joe Biden).
+    const named = listedPerson(titled)?.person ?? titled;
     // "President Niinistö" after "Finnish President Sauli Niinistö" is the same person.
-    const known = [...persons.values()].find(
-      (p) => p.name !== named && (p.name.endsWith(` ${named}`) || named.endsWith(` ${p.name}`)),
-    );
-    const full = known?.name ?? named;
-    const person: Person = known ?? { name: full, iso2, role: title.toLowerCase() };
-    if (!persons.has(full)) persons.set(full, person);
-    mentions.push({
-      key: `person:${full}`,
-      type: 'person',
-      name: full,
-      iso2: person.iso2 ?? iso2,
-      role: person.role,
-      span: [m.index, m.index + m[0].length],
-    });
+    const known =
+      persons.get(named) ??
+      [...persons.values()].find(
+        (p) => p.name !== named && (p.name.endsWith(` ${named}`) || named.endsWith(` ${p.name}`)),
+      );
+    const person = known ?? titledPerson(named, title, iso2, published);
+    if (!persons.has(person.name)) persons.set(person.name, person);
+    mention(person, [m.index, m.index + m[0].length], iso2);
   }
-  const claimed = new Claimed(text.length);
-  for (const m of mentions) claimed.add(m.span);
-  for (const person of persons.values()) {
-    if (person.name.startsWith('Pope ')) continue;
-    const surname = person.name.split(/\s+/).pop() ?? person.name;
-    const re = new RegExp(`\\b${surname}\\b`, 'g');
-    for (const m of text.matchAll(re)) {
-      const span: Span = [m.index, m.index + m[0].length];
-      if (claimed.has(span)) continue;
-      claimed.add(span);
-      mentions.push({
-        key: `person:${person.name}`,
-        type: 'person',
-        name: person.name,
-        iso2: person.iso2,
-        role: person.role,
-        span,
-      });
+  for (const m of allMatches(LISTED_FULL_RE, text)) {
+    const listed = m[1] !== undefined ? listedPerson(m[1]) : undefined;
+    const span: Span = [m.index, m.index + m[0].length];
+    if (listed === undefined || claimed.has(span)) continue;
+    let person = persons.get(listed.person);
+    if (person === undefined) {
+      person = listPerson(listed.person, published);
+      persons.set(person.name, person);
     }
+    mention(person, span);
+  }
+  for (const person of [...persons.values()]) {
+    if (person.untitled === true || person.name.startsWith('Pope ')) continue;
+    if (listedPerson(person.name) !== undefined) continue; // its surnames come below
+    const surname = person.name.split(/\s+/).pop() ?? person.name;
+    const re = new RegExp(`${LB}${escapeRegExp(surname)}${RB}`, 'g');
+    for (const m of allMatches(re, text)) {
+      const span: Span = [m.index, m.index + m[0].length];
+      if (!claimed.has(span)) mention(person, span);
+    }
+  }
+  for (const m of allMatches(LISTED_SURNAME_RE, text)) {
+    const listed = m[1] !== undefined ? listedPerson(m[1]) : undefined;
+    const span: Span = [m.index, m.index + m[0].length];
+    if (listed === undefined || claimed.has(span)) continue;
+    let person = persons.get(listed.person);
+    if (person === undefined) {
+      if (afterForename(text, span[0])) continue;
+      person = listPerson(listed.person, published);
+      persons.set(person.name, person);
+    } else if (afterForename(text, span[0])) continue;
+    mention(person, span);
   }
   return { persons, mentions };
 }
@@ -190,7 +347,7 @@ function findActorMentions(text: string, persons: Mention[]): Mention[] {
     claimed.add(m.span);
     mentions.push(m);
   };
-  for (const m of text.matchAll(ORG_RE)) {
+  for (const m of allMatches(ORG_RE, text)) {
     const short = ORGANISATIONS[m[0]] ?? m[0];
     push({
       key: `org:${short}`,
@@ -199,24 +356,42 @@ function findActorMentions(text: string, persons: Mention[]): Mention[] {
       span: [m.index, m.index + m[0].length],
     });
   }
-  for (const m of text.matchAll(COUNTRY_RE)) {
+  for (const m of allMatches(COUNTRY_RE, text)) {
     const iso2 = COUNTRY_NAMES.get(m[0]);
     if (iso2 === undefined) continue;
     const span: Span = [m.index, m.index + m[0].length];
-    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+    push({
+      key: `country:${iso2}`,
+      type: 'country',
+      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
+      iso2,
+      span,
+    });
   }
-  for (const m of text.matchAll(DEMONYM_RE)) {
+  for (const m of allMatches(DEMONYM_RE, text)) {
     const iso2 = DEMONYMS[m[0]];
     if (iso2 === undefined) continue;
     const span: Span = [m.index, m.index + m[0].length];
-    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+    push({
+      key: `country:${iso2}`,
+      type: 'country',
+      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
+      iso2,
+      span,
+    });
   }
-  for (const m of text.matchAll(CAPITAL_RE)) {
+  for (const m of allMatches(CAPITAL_RE, text)) {
     const iso2 = CAPITALS[m[0]];
     if (iso2 === undefined) continue;
     const span: Span = [m.index, m.index + m[0].length];
     if (!capitalIsActor(text, span[0], span[1])) continue;
-    push({ key: `country:${iso2}`, type: 'country', name: countryName(iso2) ?? m[0], iso2, span });
+    push({
+      key: `country:${iso2}`,
+      type: 'country',
+      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
+      iso2,
+      span,
+    });
   }
   return mentions.sort((a, b) => a.span[0] - b.span[0]);
 }
@@ -235,11 +410,14 @@ function actorFacts(text: string, mentions: Mention[]): ActorFact[] {
     out.push({
       kind: 'actor',
       ...sliceFact(text, first.span),
-      confidence: first.type === 'person' ? 0.85 : 0.9,
+      // A person the text never titles is named by the office list alone: less sure.
+      confidence: first.type === 'person' ? (first.untitled === true ? 0.75 : 0.85) : 0.9,
       type: first.type,
       name: first.name,
       iso2: first.iso2,
+      organisation: first.organisation,
       role: first.role,
+      note: first.note,
       mentions: list.map((m) => m.span),
     });
   }
@@ -325,8 +503,8 @@ function nearestDate(
 function placeNear(s: Sentence, span: Span): { name: string; span: Span } | undefined {
   let best: { name: string; span: Span } | undefined;
   let bestDistance = 60;
-  // A copy of its own: matchAll starts at the lastIndex placeIn leaves on PLACE_AFTER.
-  for (const m of s.text.matchAll(PLACE_AFTER_ALL)) {
+  // A regexp of its own, so that placeIn's use of PLACE_AFTER does not disturb it.
+  for (const m of allMatches(PLACE_AFTER_ALL, s.text)) {
     if (m[1] === undefined) continue;
     const at = s.start + m.index + m[0].length - m[1].length;
     const place: Span = [at, at + m[1].length];
@@ -515,7 +693,7 @@ function candidatesIn(sentence: string): Iso2[] {
 
 function scanCandidates(sentence: string): Iso2[] {
   const out: Iso2[] = [];
-  for (const m of sentence.matchAll(CANDIDATE_RE)) {
+  for (const m of allMatches(CANDIDATE_RE, sentence)) {
     const name = m[1] ?? m[2] ?? m[3];
     const iso2 = name !== undefined ? (COUNTRY_NAMES.get(name) ?? CAPITALS[name]) : undefined;
     if (iso2 !== undefined) out.push(iso2);
@@ -669,7 +847,7 @@ const ATTRIBUTIONS: readonly {
 export function extractFacts(text: string, options: ExtractOptions = {}): Fact[] {
   const published: IsoDate | undefined = options.published;
   const sentences = splitSentences(text);
-  const people = findPersons(text);
+  const people = findPersons(text, published);
   const mentions = findActorMentions(text, people.mentions);
   const facts: Fact[] = [...actorFacts(text, mentions)];
   const personMentions = [...people.mentions].sort((a, b) => a.span[0] - b.span[0]);
@@ -740,7 +918,12 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
       const participants: ParticipantRef[] = [];
       const add = (m: Mention | undefined): void => {
         if (m === undefined || participants.some((p) => p.name === m.name)) return;
-        participants.push({ name: m.name, iso2: m.iso2, role: m.role });
+        participants.push({
+          name: m.name,
+          iso2: m.iso2,
+          organisation: m.organisation,
+          role: m.role,
+        });
       };
       if (pronoun) add(subject);
       for (const m of inSentence) add(m);
@@ -761,7 +944,7 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
         } satisfies EngagementFact);
       }
     }
-    for (const m of s.text.matchAll(STATEMENT_RE)) {
+    for (const m of allMatches(STATEMENT_RE, s.text)) {
       const [, kindWord, a, b, summary] = m;
       if (kindWord === undefined || a === undefined || summary === undefined) continue;
       const parties = new Set<Iso2>();

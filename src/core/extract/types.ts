@@ -52,7 +52,11 @@ export interface ActorFact extends FactBase {
   readonly type: 'country' | 'organisation' | 'person';
   readonly name: string;
   readonly iso2?: Iso2 | undefined;
+  /** A person's organisation, when the office is an organisation's ("NATO"). */
+  readonly organisation?: string | undefined;
   readonly role?: string | undefined;
+  /** Where a person's role, country or organisation came from when the text does not give it. */
+  readonly note?: string | undefined;
   /** Every mention of the same actor, first one first (the fact's own span is the first). */
   readonly mentions: readonly Span[];
 }
@@ -60,6 +64,7 @@ export interface ActorFact extends FactBase {
 export interface ParticipantRef {
   readonly name: string;
   readonly iso2?: Iso2 | undefined;
+  readonly organisation?: string | undefined;
   readonly role?: string | undefined;
 }
 
