@@ -2,7 +2,8 @@
  * Draws the dashboard's map of Europe at build time: the countries of world-atlas's 1:50m
  * topology, projected with d3-geo (azimuthal equal-area centred on Europe, clipped to the view)
  * into SVG path strings with whole-pixel coordinates, emitted as `atlas-europe.json` and keyed by
- * ISO 3166-1 alpha-2 (world-atlas uses the numeric code; Kosovo has none, so XK by name). The
+ * ISO 3166-1 alpha-2 (world-atlas uses the numeric code, mapped with world-countries' ccn3 → cca2;
+ * Kosovo has none, so XK by name). The
  * browser then only fills paths: no projection code, and a fraction of the bytes of the shapes.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
-import { ISO_NUMERIC_TO_ALPHA2 } from './iso-numeric.js';
+import type { Countries } from 'world-countries';
 
 export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 520;
@@ -65,6 +66,11 @@ export function compactPath(d: string): string {
 export function buildEuropeAtlas(): Atlas {
   const require = createRequire(import.meta.url);
   const file = require.resolve('world-atlas/countries-50m.json');
+  // The same data the briefing gazetteer reads (src/core/extract/gazetteer.ts).
+  const countries = JSON.parse(
+    readFileSync(require.resolve('world-countries/countries.json'), 'utf8'),
+  ) as Countries; // world-countries ships exactly this array
+  const alpha2 = new Map(countries.filter((c) => c.ccn3 !== '').map((c) => [c.ccn3, c.cca2]));
   // world-atlas ships a TopoJSON topology with one `countries` object.
   const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology<{
     countries: GeometryCollection<{ name: string }>;
@@ -83,14 +89,14 @@ export function buildEuropeAtlas(): Atlas {
       [MAP_WIDTH, MAP_HEIGHT],
     ]);
   const path = geoPath(projection).digits(0);
-  const countries = [];
+  const drawn = [];
   for (const f of feature(topology, topology.objects.countries).features) {
     const iso2 =
       f.id === undefined
         ? f.properties.name === 'Kosovo'
           ? 'XK'
           : undefined
-        : ISO_NUMERIC_TO_ALPHA2[String(f.id)];
+        : alpha2.get(String(f.id));
     const d = path(f);
     // Countries wholly outside the view project to nothing (or to the clip edge only).
     if (iso2 === undefined || d === null || d === '' || !/\d/.test(d)) continue;
@@ -98,9 +104,9 @@ export function buildEuropeAtlas(): Atlas {
     const [[x0, y0], [x1, y1]] = bounds;
     if (x1 - x0 < 1 && y1 - y0 < 1) continue;
     const compact = compactPath(d);
-    if (compact !== '') countries.push({ id: iso2, name: f.properties.name, d: compact });
+    if (compact !== '') drawn.push({ id: iso2, name: f.properties.name, d: compact });
   }
-  return { width: MAP_WIDTH, height: MAP_HEIGHT, countries };
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, countries: drawn };
 }
 
 export function atlasPlugin(): Plugin {

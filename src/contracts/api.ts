@@ -61,6 +61,10 @@ export const ScenarioSummaryResponse = z.object({
 
 export const ScenarioListResponse = z.object({ scenarios: list(ScenarioSummaryResponse) });
 
+/** Response types the dashboard reads (type-only imports: src/web never runs zod). */
+export type ScenarioSummaryResponse = z.output<typeof ScenarioSummaryResponse>;
+export type ScenarioListResponse = z.output<typeof ScenarioListResponse>;
+
 export const ScenarioDetailResponse = ScenarioSummaryResponse.extend({
   keyDates: list(z.object({ date: z.string(), label: z.string() })),
   alliance: z.object({
@@ -80,17 +84,12 @@ export const ScenarioDetailResponse = ScenarioSummaryResponse.extend({
       members: list(z.string()),
       note: z.string().optional(),
       basis: z.enum(BASES),
-      sources: list(
-        z.object({
-          source: z.string(),
-          credibility: z.number().int(),
-          quote: z.string().optional(),
-        }),
-      ),
+      sources: list(CitationSchema),
     }),
   ),
   conditions: list(z.object({ id: z.string(), title: z.string() })),
 });
+export type ScenarioDetailResponse = z.output<typeof ScenarioDetailResponse>;
 
 /** Arrays in responses are readonly, like the core values they describe. */
 function list<T extends z.ZodType>(item: T) {
@@ -166,6 +165,8 @@ export const CandidateResponse = RatificationStatusResponse.extend({
   stages: list(z.object({ stage: z.string(), ...SourcedDated })),
   ratifications: list(z.object({ member: z.string(), kind: z.string(), ...SourcedDated })),
 });
+
+export type CandidateResponse = z.output<typeof CandidateResponse>;
 
 export const StatusResponse = z.object({
   asOf: z.string(),

@@ -13,6 +13,9 @@ import type { Services } from '../services/index.js';
 
 export const SESSION_COOKIE = 'accord_session';
 
+/** OpenAPI: routes that need an account take an API token or a signed-in session. */
+export const ACCOUNT_SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The caller, once authenticated; undefined for anonymous requests. */

@@ -46,9 +46,14 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Whether the dashboard has been built (cheap: no file is read). */
+export function webBuilt(root: string = DEFAULT_WEB_ROOT): boolean {
+  return existsSync(join(root, 'index.html'));
+}
+
 /** The built dashboard, or undefined when it has not been built (`npm run build:web`). */
 export function loadWebAssets(root: string = DEFAULT_WEB_ROOT): WebAssets | undefined {
-  if (!existsSync(join(root, 'index.html'))) return undefined;
+  if (!webBuilt(root)) return undefined;
   const files = new Map<string, Asset>();
   for (const file of walk(root)) {
     const url = `/${relative(root, file).split(sep).join('/')}`;

@@ -102,42 +102,12 @@ export interface Loaded<T> {
  * Fetch a path (or nothing, for `null`). While a new path loads, the previous data stays on
  * screen so the view does not flash when the date moves.
  */
-export function useApi<T>(wanted: string | null): Loaded<T> {
-  const gen = useGeneration();
-  // The generation is part of the key, so an invalidation refetches what is on screen.
-  const path = wanted === null ? null : `${wanted}#${gen}`;
-  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>({
-    path: null,
-  });
-  useEffect(() => {
-    if (path === null || wanted === null) return;
-    let live = true;
-    getJson<T>(wanted).then(
-      (data) => {
-        if (live) setState({ path, data });
-      },
-      (error: unknown) => {
-        if (live)
-          setState({
-            path,
-            error: error instanceof ApiError ? error : new ApiError(0, 'ERROR', String(error)),
-          });
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // `path` is `wanted` plus the generation.
-  }, [path]);
-  const current = state.path === path;
-  return {
-    data: state.error !== undefined && current ? undefined : state.data,
-    error: current ? state.error : undefined,
-    loading: path !== null && !current,
-  };
+export function useApi<T>(path: string | null): Loaded<T> {
+  const all = useApiAll<T>(path === null ? null : [path]);
+  return { data: all.data?.[0], error: all.error, loading: all.loading };
 }
 
-/** Several paths at once; `data` is set when all have arrived. */
+/** Several paths at once; `data` is set when all have arrived (and stays while the next load). */
 export function useApiAll<T>(paths: readonly string[] | null): Loaded<T[]> {
   const gen = useGeneration();
   const key = paths === null ? null : `${JSON.stringify(paths)}#${gen}`;

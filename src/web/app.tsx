@@ -2,16 +2,17 @@
  * The dashboard's shell: scenario picker, page navigation, the date control and sign-in around
  * the current page. Pages other than the overview load on demand, so the first view stays small.
  */
-import { Suspense, lazy, useEffect, useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { getJson, scenarioPath, useApi, type ApiError } from './api.ts';
 import { DateControl, todayIso } from './components/date-control.tsx';
 import { ErrorBox, Loading } from './components/feedback.tsx';
+import { Link } from './components/link.tsx';
 import { SignIn } from './components/sign-in.tsx';
 import { Scenario, type ScenarioContext } from './context.ts';
 import { formatDate } from './format.ts';
 import { OverviewPage } from './pages/overview.tsx';
 import { PAGES, PAGE_TITLES, href, navigate, useRoute, type Route } from './router.ts';
-import type { ScenarioDetail, ScenarioSummary, Source, StatusSummary } from './types.ts';
+import type { ScenarioDetail, ScenarioList, Source, StatusSummary } from './types.ts';
 
 const PositionsPage = lazy(() =>
   import('./pages/positions.tsx').then((m) => ({ default: m.PositionsPage })),
@@ -32,34 +33,9 @@ const RatificationsPage = lazy(() =>
   import('./pages/ratifications.tsx').then((m) => ({ default: m.RatificationsPage })),
 );
 
-/** Internal links: plain anchors (they work with a middle click) that navigate in place. */
-export function Link({
-  to,
-  children,
-  current,
-}: {
-  to: string;
-  children: ReactNode;
-  current?: boolean;
-}) {
-  return (
-    <a
-      href={to}
-      aria-current={current === true ? 'page' : undefined}
-      onClick={(e) => {
-        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
-
 /** `/` opens the first open case (a candidate not yet a member), else the first scenario. */
 function ChooseScenario({ route }: { route: Route }) {
-  const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/v1/scenarios');
+  const list = useApi<ScenarioList>('/api/v1/scenarios');
   useEffect(() => {
     const scenarios = list.data?.scenarios;
     if (scenarios === undefined || scenarios.length === 0) return;
@@ -95,7 +71,7 @@ function ChooseScenario({ route }: { route: Route }) {
 }
 
 function UnknownScenario({ error, id }: { error: ApiError; id: string }) {
-  const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/v1/scenarios');
+  const list = useApi<ScenarioList>('/api/v1/scenarios');
   return (
     <div>
       <div className="error" role="alert">
@@ -220,7 +196,7 @@ function CoverageNote({
 }
 
 function ScenarioPicker({ route }: { route: Route }) {
-  const list = useApi<{ scenarios: ScenarioSummary[] }>('/api/v1/scenarios');
+  const list = useApi<ScenarioList>('/api/v1/scenarios');
   if (list.data === undefined || route.scenario === undefined) return null;
   const current = route.scenario;
   return (

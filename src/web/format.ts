@@ -98,8 +98,12 @@ export function isRealDate(text: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
 }
 
+/** An ISO date as a Date at UTC midnight (for chart axes; no time zone moves the day). */
+export function day(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
 /** Add days to an ISO date (UTC, so no time zone can move the day). */
 export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return new Date(day(iso).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }

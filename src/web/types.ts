@@ -1,11 +1,16 @@
 /**
- * The shapes the dashboard reads from the API. They come from the core's own types (type-only
- * imports: the dashboard runs none of the server's code) or mirror src/contracts/api.ts.
+ * The shapes the dashboard reads from the API: the response schemas of src/contracts/api.ts where
+ * they exist, otherwise the core's own types (type-only imports: the dashboard runs none of the
+ * server's code), mirrored by hand only for views the contracts leave undocumented.
  */
+import type {
+  CandidateResponse,
+  ScenarioDetailResponse,
+  ScenarioListResponse,
+} from '../contracts/api.js';
 import type { DecisionStatus, StatusSummary } from '../core/status.js';
 import type {
   Basis,
-  Candidate,
   Citation,
   EventFact,
   Group,
@@ -30,44 +35,9 @@ export type {
   StatusSummary,
 };
 
-export interface ScenarioSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly allianceName: string;
-  readonly members: number;
-  readonly decisions: number;
-  readonly positions: number;
-}
-
-export interface ScenarioDetail extends ScenarioSummary {
-  readonly keyDates: readonly { readonly date: IsoDate; readonly label: string }[];
-  readonly alliance: { readonly id: string; readonly name: string; readonly rule: string };
-  readonly candidates: readonly { readonly iso2: Iso2; readonly name: string }[];
-  readonly decisionList: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly kind: string;
-    readonly due: IsoDate | null;
-  }[];
-  readonly groups: readonly Group[];
-  readonly conditions: readonly { readonly id: string; readonly title: string }[];
-}
-
-export interface CandidateView {
-  readonly iso2: Iso2;
-  readonly name: string;
-  readonly stage: string | null;
-  readonly protocolSigned: IsoDate | null;
-  readonly ratified: readonly Iso2[];
-  readonly outstanding: readonly Iso2[];
-  readonly allRatified: boolean;
-  readonly lastRatification: IsoDate | null;
-  readonly accession: IsoDate | null;
-  readonly isMember: boolean;
-  readonly stages: Candidate['stages'];
-  readonly ratifications: Candidate['ratifications'];
-}
+export type ScenarioList = ScenarioListResponse;
+export type ScenarioDetail = ScenarioDetailResponse;
+export type CandidateView = CandidateResponse;
 
 export interface MembersView {
   readonly asOf: IsoDate;

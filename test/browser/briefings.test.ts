@@ -5,53 +5,27 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/services/context.js';
 import {
-  browserAvailable,
+  browserSuite,
   expectNoErrors,
-  launch,
   openPage,
   ready,
   screenshot,
   seriousViolations,
-  serveBuiltins,
-  type Served,
-  type Session,
 } from './harness.js';
 
 const BRIEFING = readFileSync(
   new URL('../../../shared/briefings/vilnius-2023-briefing.txt', import.meta.url),
   'utf8',
 );
-const run = browserAvailable();
-let served: Served | undefined;
-let session: Session | undefined;
-
-function server(): Served {
-  if (served === undefined) throw new Error('the server did not start');
-  return served;
-}
-
-function browser(): Session {
-  if (session === undefined) throw new Error('Chromium did not start');
-  return session;
-}
-
-beforeAll(async () => {
-  if (!run) return;
-  served = await serveBuiltins();
+const { run, server, browser } = browserSuite(async (served) => {
   await served.ws.services.access.createUser(cliActor('test-operator'), {
     name: 'ana',
     role: 'analyst',
     password: 'ana-pass-12345',
   });
-  session = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
-  await served?.close();
 });
 
 async function signIn(page: Page): Promise<void> {

@@ -3,46 +3,19 @@
  * Finland and then Sweden into the alliance, a position's sources, readable errors, hostile text
  * shown as text, and axe-core finding no serious or critical accessibility problem.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { SMALL_SCENARIO } from '../fixtures.js';
 import {
-  browserAvailable,
+  browserSuite,
   expectNoErrors,
-  launch,
   openPage,
   ready,
   screenshot,
   seriousViolations,
-  serveBuiltins,
-  type Served,
-  type Session,
 } from './harness.js';
 
-const run = browserAvailable();
-let served: Served | undefined;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  if (!run) return;
-  served = await serveBuiltins();
-  session = await launch();
-}, 60_000);
-
-function server(): Served {
-  if (served === undefined) throw new Error('the server did not start');
-  return served;
-}
-
-function browser(): Session {
-  if (session === undefined) throw new Error('Chromium did not start');
-  return session;
-}
-
-afterAll(async () => {
-  await session?.close();
-  await served?.close();
-});
+const { run, server, browser } = browserSuite();
 
 const PAGES = [
   'overview',

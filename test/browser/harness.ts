@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { builtinText, openTestWorkspace, type TestWorkspace } from '../helpers.js';
@@ -76,6 +76,42 @@ export async function serveBuiltins(): Promise<Served> {
     close: async () => {
       await app.close();
       await ws.close();
+    },
+  };
+}
+
+/** A test file's server and browser, started once before its tests and stopped after them. */
+export interface BrowserSuite {
+  /** False where Chromium is missing outside CI: the file's tests are then skipped. */
+  readonly run: boolean;
+  readonly server: () => Served;
+  readonly browser: () => Session;
+}
+
+/** Registers the hooks; `prepare` runs against the server before the browser starts. */
+export function browserSuite(prepare?: (served: Served) => Promise<void>): BrowserSuite {
+  const run = browserAvailable();
+  let served: Served | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    if (!run) return;
+    served = await serveBuiltins();
+    await prepare?.(served);
+    session = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+    await served?.close();
+  });
+  return {
+    run,
+    server: () => {
+      if (served === undefined) throw new Error('the server did not start');
+      return served;
+    },
+    browser: () => {
+      if (session === undefined) throw new Error('Chromium did not start');
+      return session;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AccordError } from '../../core/errors.js';
-import { loadWebAssets } from '../../server/web.js';
+import { webBuilt } from '../../server/web.js';
 import { buildApp } from '../../server/app.js';
 import type { Io } from '../io.js';
 import { openWorkspace } from '../workspace.js';
@@ -55,7 +55,7 @@ export function serveCommand(program: Command, io: Io): void {
           publicReads: opts.private !== true,
           secureCookies: opts.secureCookies === true,
         });
-        if (loadWebAssets() === undefined) {
+        if (!webBuilt()) {
           io.err(
             'The dashboard is not built: serving the plain page at /. Build it with `npm run build:web`.',
           );

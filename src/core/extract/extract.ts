@@ -356,42 +356,26 @@ function findActorMentions(text: string, persons: Mention[]): Mention[] {
       span: [m.index, m.index + m[0].length],
     });
   }
-  for (const m of allMatches(COUNTRY_RE, text)) {
-    const iso2 = COUNTRY_NAMES.get(m[0]);
-    if (iso2 === undefined) continue;
-    const span: Span = [m.index, m.index + m[0].length];
-    push({
-      key: `country:${iso2}`,
-      type: 'country',
-      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
-      iso2,
-      span,
-    });
-  }
-  for (const m of allMatches(DEMONYM_RE, text)) {
-    const iso2 = DEMONYMS[m[0]];
-    if (iso2 === undefined) continue;
-    const span: Span = [m.index, m.index + m[0].length];
-    push({
-      key: `country:${iso2}`,
-      type: 'country',
-      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
-      iso2,
-      span,
-    });
-  }
-  for (const m of allMatches(CAPITAL_RE, text)) {
-    const iso2 = CAPITALS[m[0]];
-    if (iso2 === undefined) continue;
-    const span: Span = [m.index, m.index + m[0].length];
-    if (!capitalIsActor(text, span[0], span[1])) continue;
-    push({
-      key: `country:${iso2}`,
-      type: 'country',
-      name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
-      iso2,
-      span,
-    });
+  // Names, demonyms and capitals all mean the country; a capital only when it acts ("Kyiv wants").
+  const countryPatterns: readonly [RegExp, (name: string) => Iso2 | undefined, boolean][] = [
+    [COUNTRY_RE, (name) => COUNTRY_NAMES.get(name), false],
+    [DEMONYM_RE, (name) => DEMONYMS[name], false],
+    [CAPITAL_RE, (name) => CAPITALS[name], true],
+  ];
+  for (const [re, lookup, mustAct] of countryPatterns) {
+    for (const m of allMatches(re, text)) {
+      const iso2 = lookup(m[0]);
+      if (iso2 === undefined) continue;
+      const span: Span = [m.index, m.index + m[0].length];
+      if (mustAct && !capitalIsActor(text, span[0], span[1])) continue;
+      push({
+        key: `country:${iso2}`,
+        type: 'country',
+        name: countryName(iso2) ?? COMMON_NAMES.get(iso2) ?? m[0],
+        iso2,
+        span,
+      });
+    }
   }
   return mentions.sort((a, b) => a.span[0] - b.span[0]);
 }

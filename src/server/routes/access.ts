@@ -12,7 +12,13 @@ import {
   UserCreateBody,
 } from '../../contracts/writes.js';
 import type { Services } from '../../services/index.js';
-import { clearSessionCookie, principalOf, SESSION_COOKIE, setSessionCookie } from '../auth.js';
+import {
+  ACCOUNT_SECURITY,
+  clearSessionCookie,
+  principalOf,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../auth.js';
 
 const errors = {
   400: ErrorResponse,
@@ -35,7 +41,7 @@ export function accessRoutes(
   options: AccessRouteOptions,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+  const security = ACCOUNT_SECURITY;
 
   r.post(
     '/api/v1/auth/sign-in',

@@ -17,7 +17,7 @@ import {
   ReviewListQuery,
 } from '../../contracts/briefings.js';
 import type { Services } from '../../services/index.js';
-import { principalOf } from '../auth.js';
+import { ACCOUNT_SECURITY, principalOf } from '../auth.js';
 
 const errors = {
   400: ErrorResponse,
@@ -32,7 +32,7 @@ const REVIEW_BODY_LIMIT = 64 * 1024;
 export function briefingRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['briefings'];
-  const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+  const security = ACCOUNT_SECURITY;
 
   r.post(
     '/api/v1/briefings',

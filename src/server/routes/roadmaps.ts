@@ -6,7 +6,7 @@ import { AsOfQuery, ErrorResponse, ScenarioParams } from '../../contracts/api.js
 import { AssessmentBody, EvidenceBody } from '../../contracts/roadmap-writes.js';
 import { IdSchema, IsoDateSchema } from '../../contracts/scenario-base.js';
 import type { Services } from '../../services/index.js';
-import { principalOf } from '../auth.js';
+import { ACCOUNT_SECURITY, principalOf } from '../auth.js';
 
 const errors = {
   400: ErrorResponse,
@@ -35,7 +35,7 @@ const ValidateBody = z.strictObject({
 export function roadmapRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['roadmaps'];
-  const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+  const security = ACCOUNT_SECURITY;
 
   r.get(
     '/api/v1/scenarios/:scenario/roadmaps',

@@ -18,7 +18,7 @@ import {
   VersionQuery,
 } from '../../contracts/writes.js';
 import type { Services } from '../../services/index.js';
-import { principalOf } from '../auth.js';
+import { ACCOUNT_SECURITY, principalOf } from '../auth.js';
 
 const errors = {
   400: ErrorResponse,
@@ -35,7 +35,7 @@ const FACT_BODY_LIMIT = 64 * 1024;
 export function writeRoutes(app: FastifyInstance, services: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['writes'];
-  const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+  const security = ACCOUNT_SECURITY;
 
   r.post(
     '/api/v1/scenarios',

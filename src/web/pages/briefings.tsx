@@ -7,6 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError, invalidateAll, request, useApi } from '../api.ts';
 import { ErrorBox, Loading } from '../components/feedback.tsx';
+import { Link } from '../components/link.tsx';
 import { useScenario } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
@@ -558,15 +559,7 @@ export function BriefingsPage({ route }: { route: Route }) {
             {list.data.briefings.map((b) => (
               <tr key={b.id} className={b.id === open ? 'selected' : undefined}>
                 <th scope="row">
-                  <a
-                    href={withQuery(route, { briefing: b.id, fact: undefined })}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(withQuery(route, { briefing: b.id, fact: undefined }));
-                    }}
-                  >
-                    {b.title}
-                  </a>
+                  <Link to={withQuery(route, { briefing: b.id, fact: undefined })}>{b.title}</Link>
                 </th>
                 <td>
                   {b.source ?? '—'} ({b.reliability})

@@ -12,7 +12,8 @@ import { ErrorBox, Loading } from '../components/feedback.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { BasisBadge } from '../components/sources.tsx';
 import { nameOf, useScenario } from '../context.ts';
-import { addDays, formatDate, isRealDate, percent } from '../format.ts';
+import { addDays, day, formatDate, isRealDate, percent } from '../format.ts';
+import { todayIso } from '../components/date-control.tsx';
 import { navigate, withQuery, type Route } from '../router.ts';
 import { formText } from '../forms.ts';
 import { STANCES } from '../stances.ts';
@@ -42,15 +43,11 @@ const RUNS = ['500', '2000', '10000'];
 const DRAWN_KINDS = new Set(['gate', 'decision', 'accession']);
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#882255'];
 
-function day(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-/** Monthly dates from `from` to `to` (at most 120), for the cumulative curves. */
+/** Monthly dates from `from` to `to` (at most 121), for the cumulative curves. */
 export function monthlyGrid(from: string, to: string): string[] {
   const out: string[] = [];
   let [y = 2000, m = 1] = from.split('-').map(Number);
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 121; i++) {
     const d = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
     if (d > to) break;
     if (d >= from) out.push(d);
@@ -189,17 +186,10 @@ export function ForecastPage({ route }: { route: Route }) {
   const seed = route.query.get('seed') ?? 'accord';
   const assume = route.query.getAll('assume');
   const base = { ...(asOf === undefined ? {} : { asOf }), runs, seed, assume };
-  const first = useApi<Forecast>(forecastPath(scenario.id, base));
-  const open = first.data?.targets.filter((t) => DRAWN_KINDS.has(t.kind) && t.p10 !== t.p90) ?? [];
-  const horizon = open.reduce(
-    (max, t) => (t.p90 !== null && t.p90 > max ? t.p90 : max),
-    first.data?.asOf ?? '',
-  );
-  const grid =
-    first.data === undefined ? null : monthlyGrid(first.data.asOf, addDays(horizon, 120));
-  const curves = useApi<Forecast>(
-    grid === null ? null : forecastPath(scenario.id, { ...base, by: grid }),
-  );
+  // One simulation answers both the table and the curves: P(by) on a monthly grid of ten years.
+  const from = asOf ?? todayIso();
+  const grid = monthlyGrid(from, addDays(from, 3653));
+  const forecast = useApi<Forecast>(forecastPath(scenario.id, { ...base, by: grid }));
   const controls = (
     <form
       className="filters"
@@ -228,23 +218,28 @@ export function ForecastPage({ route }: { route: Route }) {
       <button type="submit">Run the forecast</button>
     </form>
   );
-  if (first.error !== undefined)
+  if (forecast.error !== undefined)
     return (
       <div>
         {controls}
         <AssumeForm route={route} />
-        <ErrorBox error={first.error} what="the forecast" />
+        <ErrorBox error={forecast.error} what="the forecast" />
       </div>
     );
-  if (first.data === undefined) return <Loading what="the forecast (running the simulation)" />;
-  const f = first.data;
-  const drawn = curves.data?.targets.filter((t) => open.some((o) => o.id === t.id)) ?? [];
+  if (forecast.data === undefined) return <Loading what="the forecast (running the simulation)" />;
+  const f = forecast.data;
+  const drawn = f.targets.filter((t) => DRAWN_KINDS.has(t.kind) && t.p10 !== t.p90);
+  // The curves stop four months after the latest P90: beyond it they are flat at 1.
+  const latest = drawn.reduce((max, t) => (t.p90 !== null && t.p90 > max ? t.p90 : max), f.asOf);
+  const until = addDays(latest, 120);
   const points = drawn.flatMap((t) =>
-    Object.entries(t.pBy).map(([date, p]) => ({ target: label(t, names), date: day(date), p })),
+    Object.entries(t.pBy)
+      .filter(([date]) => date >= f.asOf && date <= until)
+      .map(([date, p]) => ({ target: label(t, names), date: day(date), p })),
   );
   const marked = drawn.filter((t) => t.target !== undefined);
   return (
-    <div className="forecast-page" data-ready={curves.data === undefined ? 'false' : 'true'}>
+    <div className="forecast-page" data-ready={forecast.loading ? 'false' : 'true'}>
       <p>
         {f.runs} simulated runs from {formatDate(f.asOf)}, seed “{f.seed}”: the same settings give
         the same answer on every machine. The model and its calibration on NATO’s enlargement rounds
@@ -254,15 +249,12 @@ export function ForecastPage({ route }: { route: Route }) {
       {controls}
       <AssumeForm route={route} />
       <h2>When could it happen?</h2>
-      {curves.error !== undefined ? <ErrorBox error={curves.error} what="the curves" /> : null}
-      {open.length === 0 ? (
+      {drawn.length === 0 ? (
         <p>Every gate, decision and accession of this scenario is settled as of this date.</p>
-      ) : curves.data === undefined ? (
-        <Loading what="the distributions" />
       ) : (
         <PlotFigure
           label={`Cumulative probability over time for ${drawn.length} targets`}
-          deps={[curves.data]}
+          deps={[f]}
           build={() =>
             Plot.plot({
               width: 960,

@@ -4,16 +4,17 @@
  * map of the members coloured by stance on the chosen decision; the groups' stances; cohesion.
  */
 import { useEffect, useState } from 'react';
-import { asOfQuery, scenarioPath, useApi, useApiAll } from '../api.ts';
+import { asOfQuery, scenarioPath, useApi } from '../api.ts';
 import { ErrorBox, Loading } from '../components/feedback.tsx';
 import { MemberMap } from '../components/member-map.tsx';
 import { PositionPanel } from '../components/position-panel.tsx';
 import { BasisBadge, SourcesDisclosure } from '../components/sources.tsx';
 import { MemberChips, Swatch } from '../components/stance.tsx';
 import { nameOf, useScenario } from '../context.ts';
+import { useStatusAndDecisions } from '../status.ts';
 import { STANCE_LABEL, formatDate, percent, plural, type StanceOrNone } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
-import type { Citation, DecisionStatus, MembersView, StatusSummary } from '../types.ts';
+import type { Citation, DecisionStatus, MembersView } from '../types.ts';
 
 /** The decision to look at first: the earliest still open as of the date, else the last taken. */
 export function nextDecision(
@@ -231,13 +232,8 @@ function MembersBasis({ asOf }: { asOf: string }) {
 }
 
 export function OverviewPage({ route }: { route: Route }) {
-  const { scenario, names, asOf } = useScenario();
-  const status = useApi<StatusSummary>(scenarioPath(scenario.id, `/status${asOfQuery(asOf)}`));
-  const decisions = useApiAll<DecisionStatus>(
-    scenario.decisionList.map((d) =>
-      scenarioPath(scenario.id, `/decisions/${encodeURIComponent(d.id)}${asOfQuery(asOf)}`),
-    ),
-  );
+  const { scenario, names } = useScenario();
+  const { status, decisions } = useStatusAndDecisions();
   const [panel, setPanel] = useState<{ decision: string; member: string } | undefined>();
   const complete = status.data !== undefined && decisions.data !== undefined;
   useEffect(() => {

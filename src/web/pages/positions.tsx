@@ -3,11 +3,11 @@
  * history, conditions, reasons and sources beside the table.
  */
 import { useState } from 'react';
-import { asOfQuery, scenarioPath, useApi, useApiAll } from '../api.ts';
 import { ErrorBox, Loading } from '../components/feedback.tsx';
 import { PositionPanel } from '../components/position-panel.tsx';
 import { Swatch } from '../components/stance.tsx';
 import { nameOf, useScenario } from '../context.ts';
+import { useStatusAndDecisions } from '../status.ts';
 import {
   STANCE_LABEL,
   STANCE_ORDER,
@@ -15,16 +15,10 @@ import {
   formatDate,
   type StanceOrNone,
 } from '../format.ts';
-import type { DecisionStatus, StatusSummary } from '../types.ts';
 
 export function PositionsPage() {
-  const { scenario, names, asOf } = useScenario();
-  const status = useApi<StatusSummary>(scenarioPath(scenario.id, `/status${asOfQuery(asOf)}`));
-  const decisions = useApiAll<DecisionStatus>(
-    scenario.decisionList.map((d) =>
-      scenarioPath(scenario.id, `/decisions/${encodeURIComponent(d.id)}${asOfQuery(asOf)}`),
-    ),
-  );
+  const { names } = useScenario();
+  const { status, decisions } = useStatusAndDecisions();
   const [open, setOpen] = useState<{ decision: string; member: string } | undefined>();
   if (status.error !== undefined) return <ErrorBox error={status.error} what="the members" />;
   if (decisions.error !== undefined)

@@ -13,7 +13,7 @@ import { todayIso } from '../components/date-control.tsx';
 import { useState } from 'react';
 import { DependencyGraph } from '../components/dependency-graph.tsx';
 import { useScenario } from '../context.ts';
-import { formatDate, percent } from '../format.ts';
+import { day, formatDate, percent } from '../format.ts';
 import type { BenchmarkView, RoadmapList, RoadmapView } from '../types.ts';
 
 const STATUS_COLOUR: Readonly<Record<string, string>> = {
@@ -23,10 +23,6 @@ const STATUS_COLOUR: Readonly<Record<string, string>> = {
   verified: '#006d50',
   regressed: '#D55E00',
 };
-
-function day(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
 
 interface Row extends BenchmarkView {
   readonly track: string;

@@ -9,7 +9,7 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { BasisBadge, SourcesDisclosure } from '../components/sources.tsx';
 import { todayIso } from '../components/date-control.tsx';
 import { nameOf, useScenario } from '../context.ts';
-import { addDays, formatDate } from '../format.ts';
+import { addDays, day, formatDate } from '../format.ts';
 import { navigate, withQuery, type Route } from '../router.ts';
 import type { EventFact } from '../types.ts';
 
@@ -28,10 +28,6 @@ function partyList(codes: readonly string[], names: ReadonlyMap<string, string>)
   return codes.length > 6
     ? `${codes.length} members`
     : codes.map((c) => nameOf(names, c)).join(', ');
-}
-
-function day(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
 }
 
 export function TimelinePage({ route }: { route: Route }) {
